@@ -1,0 +1,39 @@
+# presse-sommet: `make` alone lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Re-installed only when pyproject.toml changes (the stamp is older than it).
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help setup report test lab bench clean
+
+help: ## List the targets
+	@echo "presse-sommet — make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "presse-sommet needs Python 3.11 or newer (found: $$($(PYTHON) --version))."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the project (automatic for the other targets)
+
+report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html)
+	$(PY) -m analysis.report
+
+test: $(STAMP) ## Run the whole test suite, notebooks included
+	@$(PY) -m pytest; status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is missing, which counts as a failure."; fi; \
+	  exit $$status
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean: ## Remove generated reports, figures and caches (keeps .venv)
+	rm -rf reports .cache figures/*.png figures/*.csv

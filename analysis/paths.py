@@ -1,0 +1,34 @@
+"""Every path the project uses, built from the project root (the one place paths live)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+GOLD_DIR = DATA_DIR / "gold"
+EXTERNAL_DIR = DATA_DIR / "external"
+ARTICLES_CSV = DATA_DIR / "articles.csv"
+ACTORS_CSV = DATA_DIR / "actors.csv"
+CHECKSUMS = RAW_DIR / "SHA256SUMS"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+FIGURES_DIR = PROJECT_ROOT / "figures"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+CACHE_DIR = PROJECT_ROOT / ".cache"
+
+
+def raw_dir(data_dir: Path | str | None = None) -> Path:
+    """The `raw/` folder of a data directory (the project's `data/` by default)."""
+    return Path(data_dir) / "raw" if data_dir is not None else RAW_DIR
+
+
+def articles_csv(data_dir: Path | str | None = None) -> Path:
+    """The `articles.csv` metadata file of a data directory."""
+    return Path(data_dir) / "articles.csv" if data_dir is not None else ARTICLES_CSV
+
+
+def actors_csv(data_dir: Path | str | None = None) -> Path:
+    """The `actors.csv` of a data directory, falling back to the project's own."""
+    if data_dir is not None and (Path(data_dir) / "actors.csv").exists():
+        return Path(data_dir) / "actors.csv"
+    return ACTORS_CSV

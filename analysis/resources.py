@@ -1,0 +1,86 @@
+"""Language resources kept apart from logic: typography rules, cleaning patterns, word lists.
+
+Every cleaning rule is a general pattern with a name and a description. None mentions an
+article id, a file name or a line number: the rules must hold on French news never seen.
+"""
+from __future__ import annotations
+
+# Study periods, in chronological order. A metadata row with another period is rejected.
+PERIODS: tuple[str, ...] = ("august", "november")
+
+# --- Typography: (name, regex, replacement, description), applied in this order --------------
+TYPOGRAPHY_RULES: list[tuple[str, str, str, str]] = [
+    ("invisible_chars", "[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "",
+     "zero-width characters, word joiners, BOMs and soft hyphens removed"),
+    ("apostrophe", "[\u2019\u2018\u02bc]", "'", "typographic apostrophes ’ ‘ ʼ → '"),
+    ("nonbreaking_space", "[\u00a0\u202f\u2007\u2009]", " ",
+     "non-breaking and thin spaces (U+00A0, U+202F, U+2007, U+2009) → space"),
+    ("nonbreaking_hyphen", "[\u2011\u2010]", "-", "non-breaking hyphen U+2011 and U+2010 → -"),
+    ("ellipsis", "\u2026", "...", "ellipsis … → ..."),
+    ("bullet", r"^\s*[•◦▪‣●·]\s*", "", "list bullets at the start of a line removed"),
+    ("whitespace", r"[ \t]{2,}", " ", "runs of spaces and tabs collapsed to one space"),
+    ("edge_spaces", r"^[ \t]+|[ \t]+$", "", "spaces at the start and end of a line removed"),
+]
+
+# --- Line rules -----------------------------------------------------------------------------
+# Header prefix: "date 2025-08-07 <title or credit>"; the prefix is removed, the rest re-examined.
+DATE_HEADER = r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*"
+
+# Image file slugs left by the scraper in place of an image: lower-case words joined by hyphens.
+IMAGE_SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|webp|gif))?$"
+
+# Photo credits: a "Photo:" style label followed by the agency or photographer.
+PHOTO_CREDIT = (r"^(?:Photo|Photos|Crédit|Crédits|Crédit photo|Crédits photo|Illustration|Image|"
+                r"Source photo)\s*:\s*\S")
+
+# Descriptive captions that name the photo itself (no credit line needed to spot them).
+PHOTO_CAPTION_CUE = (r"\bphotographi(?:é|ée|és|ées)\b|^(?:À|A) (?:gauche|droite)\b|^Ci-(?:dessus|contre|dessous)\b"
+                     r"|\b(?:sur|Sur) (?:cette|la) photo\b|^\(?(?:Photo|Image) d'illustration")
+
+# Interface words and labels that stand alone on a line.
+UI_WORDS: frozenset[str] = frozenset({
+    "Plus", "Exclusif", "EXCLUSIF", "Partager", "Publicité", "Lire la suite", "Voir plus",
+    "Afficher plus", "Newsletter", "Abonnez-vous", "S'abonner", "Commenter", "Réagir",
+    "Écouter", "Écouter l'article", "En direct", "Vidéo", "Direct",
+})
+
+# Box labels: the label goes, the bullet points under it stay as body.
+BOX_LABELS: frozenset[str] = frozenset({
+    "Principaux renseignements", "À retenir", "A retenir", "L'essentiel", "Ce qu'il faut retenir",
+    "En bref", "Points clés", "Les points clés", "Résumé",
+})
+
+# Video players replaced by a placeholder at the start of a paragraph; the paragraph stays.
+VIDEO_PLACEHOLDER = r"^(?:Fichier|Lecteur|Lecture) vidéo\b[\s:.-]*"
+
+# Credit lines at the end of wire-based articles.
+CONTRIBUTION_CREDIT = (r"^[A-ZÀ-Ý][\w'.-]+(?: [A-ZÀ-Ý][\w'.-]+){0,3}(?: et [A-ZÀ-Ý][\w'.-]+(?: [A-ZÀ-Ý][\w'.-]+){0,3})?"
+                       r" (?:a|ont) contribué à (?:la rédaction de )?cet article\.?$")
+AGENCY_CREDIT = (r"^(?:Avec|Source|Sources)\s*:?\s*(?:l'|les )?(?:AFP|Reuters|AP|Belga|ATS|Keystone-ATS|"
+                 r"agences?|Bloomberg|DPA)(?:\s*(?:,|et)\s*(?:l'|les )?(?:AFP|Reuters|AP|Belga|ATS|"
+                 r"Keystone-ATS|agences?|Bloomberg|DPA))*\.?$")
+
+# Author boxes: "Prénom Nom est une journaliste ..." and "Par Prénom Nom".
+AUTHOR_BIO = (r"^(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){1,3}) est (?:un|une|le|la) "
+              r"(?:journaliste|reporter|reporteur|reporteuse|rédacteur|rédactrice|correspondant|"
+              r"correspondante|chroniqueur|chroniqueuse|éditeur|éditrice|envoyé|envoyée)\b")
+BYLINE = r"^(?:Par|By)\s+(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){1,3})(?:,.{0,60})?$"
+
+# A list of the author's other articles: this line and everything after it is page furniture.
+AUTHOR_ARTICLES_BLOCK = (r"^(?:Articles actuels de l'auteur|Articles récents de l'auteur|Du même auteur|"
+                         r"Plus d'articles de l'auteur|Derniers articles de l'auteur|Les articles de l'auteur)$")
+
+# Single related-article links.
+RELATED_LINK = r"^(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Sur le même sujet|LIRE AUSSI)\b\s*:?"
+
+# Subheadings: short lines without closing punctuation (a question mark is allowed).
+HEADING_MAX_WORDS = 14
+HEADING_BAD_END = r"[.,;:»\"”)]$"
+
+# --- Sentence splitting (French news) ---------------------------------------------------------
+SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!"})
+CLOSING_QUOTES: frozenset[str] = frozenset({"»", '"', "”", "'", ")", "›"})
+OPENING_MARKS: frozenset[str] = frozenset({"«", '"', "“", "-", "—", "–", "(", "‹", "'"})
+# A period after these is not the end of a sentence ("M. Poutine", "Mme Leavitt", "p. 3").
+ABBREVIATIONS: frozenset[str] = frozenset({"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste",
+                                           "p", "cf", "etc", "av", "apr", "J.-C", "env", "n°", "art", "vol"})
