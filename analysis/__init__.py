@@ -1,9 +1,9 @@
 """presse-sommet: loading, cleaning and analysing the 2025 Trump–Putin summit press corpus."""
 from .actors import actor_mentions, find_mentions, load_actors, resolve_actor
-from .corpus import cleaned_articles, cleaning_log, load_corpus, paragraphs, verify_checksums
+from .corpus import cleaned_articles, cleaning_log, load_corpus, load_events, paragraphs, verify_checksums
 from .errors import CorpusError
 from .nlp import docs, sentences, tokens
 
 __all__ = ["CorpusError", "actor_mentions", "cleaned_articles", "cleaning_log", "docs", "find_mentions",
-           "load_actors", "load_corpus", "paragraphs", "resolve_actor", "sentences", "tokens",
+           "load_actors", "load_corpus", "load_events", "paragraphs", "resolve_actor", "sentences", "tokens",
            "verify_checksums"]

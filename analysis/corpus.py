@@ -235,3 +235,14 @@ def paragraphs(data_dir: Path | str | None = None) -> pd.DataFrame:
                          "end_char": start + len(p.text), "is_heading": p.is_heading, "raw_line": p.raw_line})
             start += len(p.text) + 2
     return pd.DataFrame(rows)
+
+
+def load_events(path: Path | str | None = None) -> pd.DataFrame:
+    """Dated events of the story as the corpus states them (data/events.csv), with parsed dates."""
+    path = Path(path) if path else paths.EVENTS_CSV
+    events = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        events["date"] = pd.to_datetime(events["date"], format="%Y-%m-%d")
+    except ValueError as exc:
+        raise CorpusError(path, f"a date is not ISO YYYY-MM-DD ({exc})", "write dates as 2025-08-07") from None
+    return events

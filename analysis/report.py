@@ -1,0 +1,179 @@
+"""Report build: execute every notebooks/NN_*.ipynb in a fresh kernel, render HTML and an index.
+
+Run as `python -m analysis.report` (what `make report` does). Stops with a non-zero exit naming the
+notebook and the failing cell when a cell raises; stale reports are removed first, never shown as current.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+
+
+@dataclass
+class NotebookResult:
+    """What happened when one notebook was executed."""
+
+    path: Path
+    title: str
+    question: str
+    seconds: float
+    error: str | None = None
+
+
+class NotebookFailed(RuntimeError):
+    """A cell raised: the message names the notebook, the cell and the error."""
+
+
+def notebooks(folder: Path | None = None) -> list[Path]:
+    """The numbered notebooks, in order."""
+    return sorted((folder or paths.NOTEBOOKS_DIR).glob("[0-9][0-9]_*.ipynb"))
+
+
+def describe(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """(title, one-line question) from the notebook's first markdown cell."""
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    title = next((l.lstrip("# ").strip() for l in first.splitlines() if l.startswith("#")), fallback)
+    m = re.search(r"\*\*Question:?\*\*:?\s*(.+)", first)
+    return title, (m.group(1).strip() if m else "")
+
+
+def execute(path: Path, *, timeout: int = 900) -> nbformat.NotebookNode:
+    """Execute a notebook top to bottom in a fresh kernel (cwd = its folder); raise NotebookFailed on error."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
+            o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+        source = nb.cells[index].source.strip().splitlines()[:3] if index is not None else []
+        err = next((o for o in nb.cells[index].outputs if o.get("output_type") == "error"), {}) if index is not None else {}
+        where = f"cell {index}" if index is not None else "a cell"
+        raise NotebookFailed(f"{path.name}: {where} raised {err.get('ename', 'an error')}: {err.get('evalue', exc)}\n"
+                             f"  cell starts: {' | '.join(source)}") from None
+    return nb
+
+
+def render_html(nb: nbformat.NotebookNode, target: Path, *, stamp: str) -> None:
+    """Write the executed notebook as a standalone HTML page with a build stamp."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    note = (f'<div style="font:12px sans-serif;color:#555;padding:4px 12px;border-bottom:1px solid #ddd">'
+            f'presse-sommet report · built {html.escape(stamp)} · <a href="index.html">all reports</a></div>')
+    body = re.sub(r"<body[^>]*>", lambda m: m.group(0) + note, body, count=1)
+    tmp = target.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(target)
+
+
+def _build_one(path: Path, out_dir: Path, stamp: str) -> NotebookResult:
+    nb = nbformat.read(path, as_version=4)
+    title, question = describe(nb, path.stem)
+    start = time.perf_counter()
+    try:
+        executed = execute(path)
+    except NotebookFailed as exc:
+        return NotebookResult(path, title, question, time.perf_counter() - start, str(exc))
+    render_html(executed, out_dir / f"{path.stem}.html", stamp=stamp)
+    return NotebookResult(path, title, question, time.perf_counter() - start)
+
+
+def _stamp() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.PROJECT_ROOT,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=paths.PROJECT_ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        commit += " (uncommitted changes)" if dirty else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "no git"
+    return f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, commit {commit}"
+
+
+def write_index(results: list[NotebookResult], out_dir: Path, stamp: str) -> Path:
+    """reports/index.html: each notebook's title, question and link (or its failure)."""
+    items = []
+    for r in results:
+        name = html.escape(r.path.stem)
+        if r.error:
+            items.append(f'<li><b>{html.escape(r.title)}</b> — <span style="color:#b00">FAILED, no report: '
+                         f'{html.escape(r.error)}</span></li>')
+        else:
+            items.append(f'<li><a href="{name}.html"><b>{html.escape(r.title)}</b></a><br>'
+                         f'<span>{html.escape(r.question)}</span> <small>({r.seconds:.1f} s)</small></li>')
+    page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>presse-sommet reports</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}}
+li{{margin:0 0 1rem}}small{{color:#666}}</style></head><body>
+<h1>presse-sommet — reports</h1>
+<p>How the French-language press covered the 2025 Trump–Putin summit story. Built {html.escape(stamp)}.</p>
+<ol>{''.join(items)}</ol></body></html>"""
+    target = out_dir / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def build(out_dir: Path | None = None, *, jobs: int = 1, only: list[str] | None = None) -> list[NotebookResult]:
+    """Execute and render every numbered notebook; stale reports are deleted before anything runs."""
+    out_dir = out_dir or paths.REPORTS_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.html"):
+        old.unlink()
+    todo = [p for p in notebooks() if not only or any(p.stem.startswith(o) for o in only)]
+    stamp = _stamp()
+    print(f"Building {len(todo)} report(s) into {out_dir} ({jobs} at a time)", flush=True)
+    results: list[NotebookResult] = []
+
+    def run(path: Path) -> NotebookResult:
+        print(f"  running {path.name} ...", flush=True)
+        result = _build_one(path, out_dir, stamp)
+        status = "FAILED" if result.error else "ok"
+        print(f"  {status:6} {path.name} ({result.seconds:.1f} s)", flush=True)
+        return result
+
+    if jobs > 1:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(run, todo))
+    else:
+        for path in todo:
+            results.append(run(path))
+            if results[-1].error:
+                break
+    write_index(results, out_dir, stamp)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks executed side by side")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    parser.add_argument("only", nargs="*", help="notebook name prefixes, e.g. 00 (default: all)")
+    args = parser.parse_args(argv)
+    results = build(args.out, jobs=args.jobs, only=args.only)
+    failed = [r for r in results if r.error]
+    if failed:
+        for r in failed:
+            print(f"\nReport build failed: {r.error}", file=sys.stderr)
+        return 1
+    print(f"Done: open {(args.out or paths.REPORTS_DIR) / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
