@@ -38,7 +38,7 @@ def load_actors(path: Path | str | None = None) -> pd.DataFrame:
 def alias_pattern(alias: str) -> str:
     """Regex for an alias: spaces and hyphens interchangeable, word boundaries at both ends."""
     parts = [re.escape(p) for p in re.split(r"[\s-]+", alias)]
-    return r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])"
+    return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 
 @lru_cache(maxsize=4)

@@ -160,8 +160,20 @@ def _check_duplicates(texts: dict[str, str], raw: Path) -> None:
         seen[key] = name
 
 
+def _signature(data_dir: str) -> tuple:
+    """Sizes and modification times of the inputs: a change invalidates the in-process cache."""
+    files = sorted(paths.raw_dir(data_dir).glob("*")) + [paths.articles_csv(data_dir)]
+    return tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.exists())
+
+
+def _loaded(data_dir: Path | str | None) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle], ...], str]:
+    key = str(Path(data_dir or paths.DATA_DIR).resolve())
+    meta, cleaned = _load(key, _signature(key))
+    return meta, cleaned, key
+
+
 @lru_cache(maxsize=8)
-def _load(data_dir: str) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle], ...]]:
+def _load(data_dir: str, signature: tuple) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle], ...]]:
     meta = read_metadata(data_dir)
     _check_files(meta, data_dir)
     raw = paths.raw_dir(data_dir)
@@ -183,7 +195,7 @@ def _load(data_dir: str) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle]
 
 def cleaned_articles(data_dir: Path | str | None = None) -> dict[str, CleanedArticle]:
     """Article id → its cleaning result (paragraphs, log, what was found). Read-only."""
-    return dict(_load(str(Path(data_dir or paths.DATA_DIR).resolve()))[1])
+    return dict(_loaded(data_dir)[1])
 
 
 def load_corpus(data_dir: Path | str | None = None, *, counts: bool = True) -> pd.DataFrame:
@@ -193,8 +205,7 @@ def load_corpus(data_dir: Path | str | None = None, *, counts: bool = True) -> p
     (`raw/*.txt` + `articles.csv`) works. With `counts=True` (the default), `n_words`,
     `n_sentences`, `n_paragraphs` and `n_headings` come from the spaCy parse (cached on disk).
     """
-    key = str(Path(data_dir or paths.DATA_DIR).resolve())
-    meta, cleaned = _load(key)
+    meta, cleaned, key = _loaded(data_dir)
     articles = dict(cleaned)
     corpus = meta.copy()
     corpus["text"] = [articles[a].text for a in corpus["article_id"]]

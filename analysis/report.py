@@ -129,13 +129,14 @@ li{{margin:0 0 1rem}}small{{color:#666}}</style></head><body>
     return target
 
 
-def build(out_dir: Path | None = None, *, jobs: int = 1, only: list[str] | None = None) -> list[NotebookResult]:
+def build(out_dir: Path | None = None, *, jobs: int = 1, only: list[str] | None = None,
+          folder: Path | None = None) -> list[NotebookResult]:
     """Execute and render every numbered notebook; stale reports are deleted before anything runs."""
     out_dir = out_dir or paths.REPORTS_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.html"):
         old.unlink()
-    todo = [p for p in notebooks() if not only or any(p.stem.startswith(o) for o in only)]
+    todo = [p for p in notebooks(folder) if not only or any(p.stem.startswith(o) for o in only)]
     stamp = _stamp()
     print(f"Building {len(todo)} report(s) into {out_dir} ({jobs} at a time)", flush=True)
     results: list[NotebookResult] = []

@@ -1,0 +1,65 @@
+"""Every notebook runs top to bottom; notebooks are committed clean; the report build fails loudly."""
+import json
+
+import nbformat
+import pytest
+
+from analysis import paths, report
+
+NOTEBOOKS = report.notebooks()
+
+
+def test_there_are_notebooks():
+    assert [p.name for p in NOTEBOOKS][:1] == ["00_corpus.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: clear the outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_starts_with_question_inputs_outputs(path):
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.cell_type == "markdown"
+    for part in ("**Question:**", "**Inputs:**", "**Outputs:**"):
+        assert part in first.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_executes_top_to_bottom(path):
+    nb = report.execute(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
+    assert errors == []
+
+
+def _notebook(folder, name, sources):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A test\n\n**Question:** does it fail?")] +
+                                  [nbformat.v4.new_code_cell(s) for s in sources])
+    nbformat.write(nb, folder / name)
+
+
+def test_report_build_names_the_failing_notebook_and_cell_and_removes_stale_reports(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "reports"
+    nbs.mkdir(), out.mkdir()
+    (out / "01_broken.html").write_text("an old, once-good report")
+    _notebook(nbs, "00_fine.ipynb", ["x = 1"])
+    _notebook(nbs, "01_broken.ipynb", ["y = 2", "1 / 0"])
+    results = report.build(out, folder=nbs)
+    assert [r.error is None for r in results] == [True, False]
+    assert "01_broken.ipynb: cell 2 raised ZeroDivisionError" in results[1].error
+    assert "1 / 0" in results[1].error
+    assert sorted(p.name for p in out.iterdir()) == ["00_fine.html", "index.html"]
+    index = (out / "index.html").read_text()
+    assert "FAILED, no report" in index and 'href="00_fine.html"' in index and "does it fail?" in index
+
+
+def test_report_main_exits_non_zero_on_failure(tmp_path, monkeypatch):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs, "00_broken.ipynb", ["raise ValueError('boom')"])
+    monkeypatch.setattr(paths, "NOTEBOOKS_DIR", nbs)
+    assert report.main(["--out", str(tmp_path / "out")]) == 1
