@@ -190,3 +190,19 @@ def test_another_folder_laid_out_the_same_way_loads(data_copy, corpus):
     other = analysis.load_corpus(data_copy)
     assert list(other["text"]) == list(corpus["text"])
     assert list(other["n_words"]) == list(corpus["n_words"])
+
+
+def test_every_event_evidence_occurs_where_the_events_file_says(corpus):
+    events = analysis.load_events()
+    texts = corpus.set_index("article_id")
+    log = analysis.cleaning_log()
+    for ev in events.itertuples():
+        if ev.evidence_in == "body":
+            assert ev.evidence_fr in texts.loc[ev.article_id, "text"], ev.evidence_fr
+        else:  # only a removed caption dates it: the evidence is in a removed line, not in the body
+            assert ev.evidence_in == "caption"
+            removed = log[(log["article_id"] == ev.article_id) & log["rule"].str.contains("caption")]
+            assert removed["original"].str.contains(ev.evidence_fr, regex=False).any(), ev.evidence_fr
+            assert ev.evidence_fr not in texts.loc[ev.article_id, "text"]
+    assert events["date"].is_monotonic_increasing
+    assert len(events) == 15
