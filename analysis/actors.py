@@ -11,9 +11,9 @@ import pandas as pd
 from . import paths
 from .errors import CorpusError
 
-ACTOR_COLUMNS = ["actor", "kind", "camp", "description", "names", "roles"]
+ACTOR_COLUMNS = ["actor", "kind", "camp", "gender", "number", "description", "names", "roles"]
 CAMPS = ("russia", "usa", "ukraine", "europe", "other")
-KINDS = ("person", "institution", "group")
+KINDS = ("person", "institution", "group", "state")
 # Separators allowed between a role and the name in apposition: "le chef du Kremlin, Vladimir Poutine".
 APPOSITION_GAP = r"^[\s,]*$"
 

@@ -84,3 +84,42 @@ OPENING_MARKS: frozenset[str] = frozenset({"«", '"', "“", "-", "—", "–", 
 # A period after these is not the end of a sentence ("M. Poutine", "Mme Leavitt", "p. 3").
 ABBREVIATIONS: frozenset[str] = frozenset({"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste",
                                            "p", "cf", "etc", "av", "apr", "J.-C", "env", "n°", "art", "vol"})
+
+# --- Reported speech ----------------------------------------------------------------------------
+# Reporting verbs (lemmas) that introduce a statement in any position: "X a annoncé que ...".
+REPORTING_VERBS: frozenset[str] = frozenset({
+    "accuser", "admettre", "affirmer", "ajouter", "annoncer", "assurer", "avertir", "avouer", "confier",
+    "confirmer", "considérer", "critiquer", "déclarer", "démentir", "dénoncer", "dire", "écrire",
+    "estimer", "évoquer", "exiger", "expliquer", "indiquer", "insister", "juger", "marteler", "menacer",
+    "mentionner", "nier", "noter", "observer", "prévenir", "préciser", "proclamer", "promettre", "qualifier",
+    "rappeler", "réclamer", "reconnaître", "regretter", "rejeter", "répéter", "répliquer", "répondre",
+    "révéler", "saluer", "signaler", "sommer", "souligner", "soutenir", "suggérer", "tweeter",
+    "twitter", "déplorer", "commenter", "réagir", "plaider", "prédire", "certifier", "garantir", "jurer",
+    "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer",
+    "trancher", "préférer", "confesser", "objecter",
+})
+# Verbs that report speech only as an inverted incise (", a poursuivi M. Ouchakov"), never with "que".
+INCISE_ONLY_VERBS: frozenset[str] = frozenset({
+    "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer", "trancher",
+    "préférer", "objecter", "soutenir",
+})
+# Prepositions of attribution: "selon X", "d'après X"; and "cité par X".
+ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après|[Cc]itée?s? par)\s+"
+# Connectives left out at the start of a reported clause ("En revanche, Moscou n'envisage pas ...").
+LEADING_CONNECTIVES = r"^(?:En revanche|Par ailleurs|Cependant|Toutefois|Néanmoins|Mais|Et|Or|Ainsi|Enfin|De plus|En outre)\s*,?\s+"
+# Personal pronouns that can stand for a speaker: surface → (gender, number); None = either.
+SPEAKER_PRONOUNS: dict[str, tuple[str | None, str]] = {
+    "il": ("m", "sg"), "-il": ("m", "sg"), "elle": ("f", "sg"), "-elle": ("f", "sg"), "lui": ("m", "sg"),
+    "ils": ("m", "pl"), "-ils": ("m", "pl"), "elles": ("f", "pl"), "-elles": ("f", "pl"), "eux": ("m", "pl"),
+}
+# Time words the parser may take for the object of a verb ("a annoncé jeudi").
+TIME_NOUNS: frozenset[str] = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "hier",
+    "aujourd'hui", "demain", "semaine", "mois", "année", "an", "jour", "journée", "soirée", "matinée", "fois",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+})
+# Subjects that say nobody spoke: "rien n'indique que ...".
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"rien", "personne", "aucun", "aucune", "nul"})
+# Multi-word reporting cues: verb lemma → the word that makes it one ("faire part de", "faire savoir que").
+REPORTING_MULTIWORD: dict[str, tuple[str, ...]] = {"faire": ("part", "savoir")}

@@ -55,6 +55,6 @@ def test_every_actor_has_a_known_camp_and_the_camps_are_right():
 
 def test_bad_actor_table(tmp_path):
     bad = tmp_path / "actors.csv"
-    bad.write_text("actor,kind,camp,description,names,roles\nX,person,mars,,X,\n", encoding="utf-8")
+    bad.write_text("actor,kind,camp,gender,number,description,names,roles\nX,person,mars,m,sg,,X,\n", encoding="utf-8")
     with pytest.raises(analysis.CorpusError, match=r"actors\.csv: actor 'X' has unknown camp 'mars'.*Fix: use one of"):
         analysis.load_actors(bad)
