@@ -98,7 +98,7 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer",
     "trancher", "préférer", "confesser", "objecter",
 })
-# Verbs that report speech only as an inverted incise (", a poursuivi M. Ouchakov"), never with "que".
+# Verbs that report speech only as an inverted incise (", a poursuivi M. Dupont"), never with "que".
 INCISE_ONLY_VERBS: frozenset[str] = frozenset({
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer", "trancher",
     "préférer", "objecter", "soutenir",
@@ -123,3 +123,15 @@ TIME_NOUNS: frozenset[str] = frozenset({
 NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"rien", "personne", "aucun", "aucune", "nul"})
 # Multi-word reporting cues: verb lemma → the word that makes it one ("faire part de", "faire savoir que").
 REPORTING_MULTIWORD: dict[str, tuple[str, ...]] = {"faire": ("part", "savoir")}
+# Head nouns of a subject that can speak when the text names nobody: "une source diplomatique".
+SPEAKER_NOUNS: frozenset[str] = frozenset({
+    "source", "responsable", "porte-parole", "ministre", "syndicaliste", "syndicat", "diplomate", "expert",
+    "analyste", "dirigeant", "dirigeante", "gouvernement", "autorité", "officiel", "manifestant", "habitant",
+    "témoin", "député", "sénateur", "élu", "président", "présidente", "conseiller", "conseillère", "négociateur",
+    "ambassadeur", "juge", "avocat", "procureur", "policier", "entreprise", "direction", "patron", "salarié",
+    "militant", "observateur", "chercheur", "spécialiste", "fonctionnaire", "entourage", "proche", "médecin",
+    "commission", "ministère", "parquet", "opposition", "majorité", "parti", "délégation", "agence", "média",
+    "journal", "chancelier", "chancelière", "secrétaire", "premier", "première", "maire", "préfet", "général",
+    "commandant", "représentant", "représentante", "participant", "organisateur", "délégué", "déléguée",
+    "interlocuteur", "collaborateur", "membre", "chef", "cheffe", "directeur", "directrice", "fédération",
+})

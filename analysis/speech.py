@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,6 +96,39 @@ def _trimmed(text: str, start: int, end: int, mark: str, closed: bool) -> QuoteS
     return QuoteSpan(start, end, mark, closed)
 
 
+_Mention = namedtuple("_Mention", "start_char end_char actor")
+TITLES = r"^(?:M\.|Mme|Mlle|MM\.|Me|Dr|Pr)\s+"
+
+
+def _unknown_people(text: str, toks: pd.DataFrame, known: list) -> list[_Mention]:
+    """People and organisations the parser finds that data/actors.csv does not know, as pseudo-mentions.
+
+    Each is named by its fullest form in the article: "Mme Moreau" → "Élisabeth Moreau".
+    """
+    runs, current = [], None
+    for t in toks.itertuples():
+        if t.ent_type in ("PER", "ORG") and current and current[2] == t.ent_type and t.start_char - current[1] <= 1:
+            current[1] = t.end_char
+        else:
+            if current:
+                runs.append(current)
+            current = [t.start_char, t.end_char, t.ent_type] if t.ent_type in ("PER", "ORG") else None
+    if current:
+        runs.append(current)
+    runs = [r for r in runs if not any(m.start_char < r[1] and r[0] < m.end_char for m in known)]
+    names = {}
+    for start, end, _ in runs:
+        name = re.sub(TITLES, "", text[start:end]).strip()
+        if name and name[0].isupper():
+            names[(start, end)] = name
+    by_last = {}
+    for name in names.values():
+        last = name.split()[-1]
+        if len(name) > len(by_last.get(last, "")):
+            by_last[last] = name
+    return [_Mention(s, e, by_last[n.split()[-1]]) for (s, e), n in names.items()]
+
+
 # --- one article's parse, indexed -------------------------------------------------------------------
 class _Article:
     """Tokens, sentences, mentions and quotes of one article, with the lookups the rules need."""
@@ -112,7 +146,8 @@ class _Article:
                 self.children.setdefault(head, []).append(i)
         self.sents = list(sents.itertuples())
         self.sent_starts = [s.start_char for s in self.sents]
-        self.mentions = sorted(mentions.itertuples(), key=lambda m: m.start_char)
+        known = [_Mention(m.start_char, m.end_char, m.actor) for m in mentions.itertuples()]
+        self.mentions = sorted(known + _unknown_people(text, toks, known), key=lambda m: m.start_char)
         self.quotes = quote_marks(text)
         self.gender = dict(zip(actors["actor"], actors["gender"]))
         self.number = dict(zip(actors["actor"], actors["number"]))
@@ -189,7 +224,7 @@ def _verb_group_start(art: _Article, verb: int) -> int:
 
 
 def _is_incise(art: _Article, verb: int) -> bool:
-    """Inverted reporting clause after the content: ", a-t-il souligné", "», a déclaré M. Ouchakov".
+    """Inverted reporting clause after the content: ", a-t-il souligné", "», a déclaré M. Dupont".
 
     The finite cue follows a comma or a closing quote, something was said before it in the sentence
     (a closing quote or a finite verb), and its subject comes after it (an inverted pronoun or a noun
@@ -276,6 +311,8 @@ def _resolve_pronoun(art: _Article, before: int, pronoun: str, statements: list[
     gender, number = R.SPEAKER_PRONOUNS[pronoun.lower()]
 
     def agrees(actor: str) -> bool:
+        if actor not in art.number:  # a person the actor table does not know: a singular of either gender
+            return number == "sg"
         return art.number.get(actor) == number and (not gender or art.gender.get(actor) == gender)
 
     strong, weak = [], []
@@ -325,7 +362,16 @@ def _subject_speaker(art: _Article, verb: int, statements: list[dict]) -> _Speak
         m = _subject_actor(art, k)
         if m:
             return _Speaker(m.actor, "subject")
+        if t.pos == "NOUN" and t.lemma.lower() in R.SPEAKER_NOUNS and not art.in_quote(t.start_char):
+            return _Speaker(_noun_phrase(art, k), "subject_phrase")  # "une source diplomatique"
     return None
+
+
+def _noun_phrase(art: _Article, head: int) -> str:
+    """A subject noun phrase as written, without relative clauses or appositions."""
+    drop = {i for k in art.subtree(head) if art.tok[k].dep in ("acl:relcl", "appos", "acl") for i in art.subtree(k)}
+    ids = [i for i in art.subtree(head) if i not in drop and not art.tok[i].is_punct]
+    return art.text[art.tok[ids[0]].start_char:art.tok[ids[-1]].end_char] if ids else art.tok[head].text
 
 
 def _speaker_of_cue(art: _Article, verb: int, statements: list[dict]) -> _Speaker:
@@ -336,7 +382,7 @@ def _speaker_of_cue(art: _Article, verb: int, statements: list[dict]) -> _Speake
     for k in kids + list(range(_verb_group_start(art, verb), verb)):
         if art.tok[k].text.lower() in ("-il", "-elle", "-ils", "-elles"):
             return _resolve_pronoun(art, art.tok[k].start_char, art.tok[k].text, statements)
-    # Inverted named subject in an incise: ", a annoncé jeudi le conseiller ..., Iouri Ouchakov".
+    # Inverted named subject in an incise: ", a annoncé jeudi le porte-parole du ministère, Jean Dupont".
     if _is_incise(art, verb):
         sent = art.sentence_of(t.start_char)
         after = [m for m in art.mentions if t.end_char <= m.start_char < sent.end_char]
@@ -507,7 +553,7 @@ def _cut(art: _Article, start: int, sent_end: int, cues: set[int]) -> int:
 
 
 def _content_before_incise(art: _Article, verb: int) -> tuple[int, int] | None:
-    """For ', a écrit M. Zelensky': the reported clause before the incise, in the same sentence."""
+    """For ', a écrit M. Dupont': the reported clause before the incise, in the same sentence."""
     sent = art.sentence_of(art.tok[verb].start_char)
     comma = art.tok[_verb_group_start(art, verb) - 1]
     start, end = sent.start_char, comma.start_char
@@ -600,6 +646,16 @@ def _attribute_quote(art: _Article, s: dict, statements: list[dict], cues: list[
         spk = _speaker_of_cue(art, c, statements)
         s.update(speaker=spk.actor, speaker_basis=spk.basis, cue=_cue_phrase(art, c), cue_char=art.tok[c].start_char)
 
+    # 0. An incise inside the marks: "« Nous ne céderons pas, a-t-elle affirmé. Le texte ... »".
+    for i in art.tokens_in(q_start, q_end):
+        t = art.tok[i]
+        group = range(_verb_group_start(art, i), i)
+        if (cue_lemma(t.lemma, t.text) and any(art.tok[g].text in INVERTED for g in group)
+                and art.tok[_verb_group_start(art, i) - 1].text == ","):
+            pronoun = next(art.tok[g] for g in group if art.tok[g].text in INVERTED and art.tok[g].text != "-t")
+            spk = _resolve_pronoun(art, q_start, pronoun.text, statements)
+            s.update(speaker=spk.actor, speaker_basis="inner_incise", cue=_cue_phrase(art, i), cue_char=t.start_char)
+            return
     # 1. An incise right after the closing mark: "», a-t-il souligné".
     for c in cues:
         c_char = art.tok[c].start_char
@@ -607,7 +663,7 @@ def _attribute_quote(art: _Article, s: dict, statements: list[dict], cues: list[
         if q_end <= c_char < sent_end and _is_incise(art, c) and (s["kind"] == "fragment" or not re.search(
                 r"[«\"“]", between)):
             return take(c)
-    # 2. An indirect statement that contains the quote ("a affirmé qu'un « résultat concret » ...").
+    # 2. An indirect statement that contains the quote ("a affirmé qu'un « accord historique » ...").
     container = [x for x in statements if x is not s and x["kind"] == "indirect" and x["start_char"] <= q_start
                  and q_end <= x["end_char"] + 1]
     if container:

@@ -1,0 +1,178 @@
+"""Reported speech: quote marks, kinds, cues and speakers on real corpus sentences; evaluation against gold."""
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.speech import QuoteSpan, cue_lemma, evaluate_quotes, overlap_match, quote_marks
+
+
+@pytest.fixture(scope="module")
+def found(corpus):
+    return analysis.quotes(corpus)
+
+
+@pytest.fixture(scope="module")
+def gold(corpus):
+    return analysis.load_gold(corpus=corpus)
+
+
+def _one(found, article_id, starts_with):
+    rows = found[(found["article_id"] == article_id) & found["text"].str.startswith(starts_with)]
+    assert len(rows) == 1, (starts_with, rows)
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("article_id,starts_with,kind,speaker,cue", [
+    # "a annoncé jeudi le conseiller diplomatique du Kremlin, Iouri Ouchakov": inverted named subject.
+    ("000", "A la suggestion de la partie américaine", "direct", "Iouri Ouchakov", "a annoncé"),
+    # "a-t-il souligné": the pronoun resolved to the previous speaker.
+    ("000", "Il est essentiel que cette rencontre soit fructueuse", "direct", "Iouri Ouchakov", "a-t-il souligné"),
+    # "Selon lui, ...": indirect, the pronoun resolved.
+    ("000", "cette rencontre pourrait se tenir", "indirect", "Iouri Ouchakov", "Selon"),
+    # "..., a écrit M. Zelensky sur X": the content before the incise, with its fragments.
+    ("000", "Une telle rencontre est une \"priorité très claire\"", "indirect", "Volodymyr Zelensky", "a écrit"),
+    ("000", "priorité très claire", "fragment", "Volodymyr Zelensky", "a écrit"),
+    ("000", "Cette option n'a pas été discutée concrètement. La partie russe", "direct", "Iouri Ouchakov",
+     "a-t-il précisé"),
+    # The fragment « très bientôt » (ASCII quotes in 000, guillemets in 002).
+    ("000", "très bientôt", "fragment", "Donald Trump", "évoqué"),
+    ("002", "très bientôt", "fragment", "Donald Trump", "avait évoqué"),
+    ("001", "productive", "fragment", None, "jugée"),
+    ("003", "constructive et utile", "fragment", "médias d'État russes", "a été qualifiée"),
+    ("003", "de grands progrès ont été réalisés", "direct", "Donald Trump", "a tweeté"),
+    # Trump's multi-sentence quote of the November article.
+    ("004", "Nous avons annulé la rencontre avec le président Poutine", "direct", "Donald Trump", "a déclaré"),
+    ("004", "En toute honnêteté, chaque fois que je parle à Vladimir", "direct", "Donald Trump", ""),
+    ("004", "Nous ne pouvons guère prévoir", "direct", "Dmitri Peskov", "a-t-il déclaré"),
+    ("004", "J'entends dire qu'ils le font", "direct", "Donald Trump", "a répondu"),
+    ("004", "une future rencontre entre Trump et Poutine", "indirect", "Karoline Leavitt", "indiquait"),
+    ("004", "une telle disposition serait très mal accueillie", "indirect", "Dmitri Peskov", "précisant"),
+    ("002", "la rencontre devrait être principalement consacrée", "indirect", "sources proches du dossier", "Selon"),
+    ("000", "vouloir discuter plus largement avec Washington", "indirect", "Russie", "a indiqué"),
+])
+def test_kind_speaker_and_cue_on_corpus_sentences(found, article_id, starts_with, kind, speaker, cue):
+    row = _one(found, article_id, starts_with)
+    assert (row.kind, row.speaker if isinstance(row.speaker, str) else None, row.cue) == (kind, speaker, cue)
+
+
+def test_a_subheading_echoing_a_quote_gets_its_speaker(found):
+    rows = found[(found["article_id"] == "004") & (found["text"] == "résultat concret")]
+    assert rows[["kind", "speaker", "speaker_basis"]].values.tolist() == [
+        ["fragment", "Marco Rubio", "repeated"], ["fragment", "Marco Rubio", "subject"]]
+
+
+def test_speaker_camps(found):
+    camps = found.dropna(subset=["speaker"]).drop_duplicates("speaker").set_index("speaker")["speaker_camp"]
+    assert camps["Iouri Ouchakov"] == "russia" and camps["Donald Trump"] == "usa"
+    assert camps["Volodymyr Zelensky"] == "ukraine"
+
+
+def test_rows_point_at_their_text(found, corpus):
+    texts = corpus.set_index("article_id")["text"]
+    for row in found.itertuples():
+        assert texts[row.article_id][row.start_char:row.end_char] == row.text
+    assert found["quote_id"].is_unique
+
+
+# --- quote marks ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Il a dit « très bientôt » hier.", [("très bientôt", True)]),
+    ("Il a dit «très bientôt» hier.", [("très bientôt", True)]),
+    ('Il a dit "très bientôt" et "en principe".', [("très bientôt", True), ("en principe", True)]),
+    ("Il a dit “très bientôt” hier.", [("très bientôt", True)]),
+    # Swiss wire style: single quotes as marks, apostrophes inside words untouched.
+    ("'Nous ne céderons pas sur l'essentiel', a-t-il déclaré aujourd'hui.", [("Nous ne céderons pas sur l'essentiel", True)]),
+    ("L'accord d'aujourd'hui n'est pas l'essentiel.", []),
+    # A quote over two paragraphs: the second reopens with «, only the last closes.
+    ("« Première phrase.\n\n« Seconde phrase. »\n\nLa suite.", [("Première phrase.\n\n« Seconde phrase.", True)]),
+    # Opened and never closed: flagged, ended at its paragraph, never a crash.
+    ("« Nous ne laisserons pas faire\n\nLe vote aura lieu lundi.", [("Nous ne laisserons pas faire", False)]),
+    ('Un seul " guillemet.', [("guillemet.", False)]),
+])
+def test_quote_marks(text, expected):
+    assert [(text[q.start:q.end], q.closed) for q in quote_marks(text)] == expected
+
+
+def test_unbalanced_and_swiss_quotes_end_to_end():
+    corpus = pd.DataFrame({"article_id": ["t1", "t2"], "text": [
+        "Le ministre suisse de l'économie, Guy Parmelin, a défendu l'accord. 'Nous ne céderons pas sur l'essentiel', "
+        "a-t-il déclaré mardi à Berne. Aujourd'hui, l'accord est prêt.",
+        "La présidente de la commission, Anne Dupont, a réagi jeudi. « Nous ne laisserons pas faire, a-t-elle affirmé. "
+        "Le texte doit être revu\n\nLe vote aura lieu lundi."]})
+    rows = analysis.quotes(corpus).set_index("article_id")
+    assert (rows.loc["t1", "kind"], rows.loc["t1", "speaker"], rows.loc["t1", "closed"]) == ("direct", "Guy Parmelin", True)
+    assert rows.loc["t1", "text"] == "Nous ne céderons pas sur l'essentiel"
+    assert (rows.loc["t2", "speaker"], rows.loc["t2", "closed"], rows.loc["t2", "cue"]) == (
+        "Anne Dupont", False, "a-t-elle affirmé")
+
+
+@pytest.mark.parametrize("lemma,text,expected", [
+    ("annoncer", "annoncé", "annoncer"), ("qualifiant", "qualifiant", "qualifier"), ("réclame", "réclame", "réclamer"),
+    ("lancer", "lancé", "lancer"), ("rencontre", "rencontre", None), ("écrire", "écrit", "écrire"),
+])
+def test_cue_lemma(lemma, text, expected):
+    assert cue_lemma(lemma, text) == expected
+
+
+def test_rules_hold_no_corpus_strings():
+    import inspect
+
+    import analysis.resources
+    import analysis.speech
+
+    source = inspect.getsource(analysis.speech) + inspect.getsource(analysis.resources)
+    for phrase in ["Ouchakov", "Zelensky", "Peskov", "Rubio", "Kremlin", "prochains jours", "très bientôt",
+                   "résultat concret"]:
+        assert phrase not in source
+
+
+# --- evaluation ---------------------------------------------------------------------------------------
+def test_gold_spans_hold_their_text(gold, corpus):
+    texts = corpus.set_index("article_id")["text"]
+    for row in gold.itertuples():
+        assert texts[row.article_id][row.start_char:row.end_char] == row.text
+    assert gold.groupby("kind").size().to_dict() == {"direct": 19, "fragment": 27, "indirect": 52}
+    assert set(gold["speaker"]) - {""} <= set(analysis.load_actors()["actor"])
+
+
+@pytest.mark.parametrize("a,b,match", [
+    ((0, 10), (0, 10), True), ((0, 10), (5, 10), True), ((0, 10), (6, 10), False), ((0, 10), (4, 14), True),
+    ((0, 10), (10, 20), False), ((0, 4), (0, 9), False),
+])
+def test_overlap_rule_is_half_of_the_longer_span(a, b, match):
+    assert overlap_match(a, b) is match
+
+
+def test_evaluate_quotes_on_a_made_up_example():
+    gold = pd.DataFrame({"article_id": ["a"] * 3, "kind": ["direct", "fragment", "indirect"],
+                         "start_char": [0, 50, 100], "end_char": [40, 60, 160], "speaker": ["X", "Y", ""]})
+    pred = pd.DataFrame({"article_id": ["a"] * 3, "kind": ["direct", "indirect", "indirect"],
+                         "start_char": [2, 100, 200], "end_char": [40, 150, 220], "speaker": ["X", None, "Z"]})
+    scores = evaluate_quotes(pred, gold)
+    assert scores.loc["overall", ["matched", "precision", "recall"]].tolist() == [2, 2 / 3, 2 / 3]
+    assert scores.loc["overall", "speaker_accuracy"] == 1.0  # None and "" both mean "the text does not say"
+    assert scores.loc["fragment", "recall"] == 0.0 and scores.loc["indirect", "precision"] == 0.5
+
+
+def test_accuracy_against_gold_meets_the_targets(found, gold):
+    scores = evaluate_quotes(found, gold)
+    assert scores.loc["direct", "f1"] >= 0.95
+    assert scores.loc["overall", "f1"] >= 0.85
+    assert scores.loc["overall", "speaker_accuracy"] >= 0.90
+
+
+def test_voices_per_article(found):
+    v = analysis.voices(found).set_index(["article_id", "speaker"])
+    assert v.loc[("000", "Iouri Ouchakov"), ["direct", "fragment", "indirect"]].tolist() == [3, 2, 2]
+    assert v.loc[("004", "Marco Rubio"), "statements"] == 9
+    # Zelensky's "s'est montré optimiste quant à ..." is a stance, not a reporting verb: a known miss (gold 003-12).
+    assert sorted(v.loc["003"].index) == ["Donald Trump", "Maison Blanche", "Marco Rubio", "médias d'État russes",
+                                          "États-Unis"]
+
+
+def test_highlight_escapes_the_text():
+    rows = pd.DataFrame({"start_char": [4], "end_char": [17], "speaker": ["<b>X</b>"], "kind": ["direct"],
+                         "closed": [True]})
+    out = analysis.highlight_quotes('Il a « <script>alert(1)</script> » dit & fait', rows)
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; fait" in out and "&lt;b&gt;X" in out
+    assert out.count("<mark") == 1 + 3  # one statement plus the three legend swatches
