@@ -92,7 +92,7 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "confirmer", "considérer", "critiquer", "déclarer", "démentir", "dénoncer", "dire", "écrire",
     "estimer", "évoquer", "exiger", "expliquer", "indiquer", "insister", "juger", "marteler", "menacer",
     "mentionner", "nier", "noter", "observer", "prévenir", "préciser", "proclamer", "promettre", "qualifier",
-    "rappeler", "réclamer", "reconnaître", "regretter", "rejeter", "répéter", "répliquer", "répondre",
+    "rappeler", "réclamer", "reconnaître", "regretter", "répéter", "répliquer", "répondre",
     "révéler", "saluer", "signaler", "sommer", "souligner", "soutenir", "suggérer", "tweeter",
     "twitter", "déplorer", "commenter", "réagir", "plaider", "prédire", "certifier", "garantir", "jurer",
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer",
@@ -134,4 +134,16 @@ SPEAKER_NOUNS: frozenset[str] = frozenset({
     "journal", "chancelier", "chancelière", "secrétaire", "premier", "première", "maire", "préfet", "général",
     "commandant", "représentant", "représentante", "participant", "organisateur", "délégué", "déléguée",
     "interlocuteur", "collaborateur", "membre", "chef", "cheffe", "directeur", "directrice", "fédération",
+    "présidence", "commissaire", "délégation", "association", "club", "groupe", "syndicaliste", "organisation",
 })
+# Verbs whose reported content follows "sur": "a insisté sur la nécessité de ...".
+CONTENT_AFTER_SUR: frozenset[str] = frozenset({"insister", "revenir", "s'exprimer"})
+# News outlets that appear in a reporting clause ("a déclaré à Reuters ...", "sur France Inter").
+NEWS_OUTLETS: frozenset[str] = frozenset({
+    "AFP", "Reuters", "AP", "TASS", "RIA Novosti", "Interfax", "Bloomberg", "BFM", "BFM Business", "BFMTV",
+    "France Inter", "France Info", "Franceinfo", "France 2", "France 24", "RFI", "RTL", "Europe 1", "LCI", "TF1",
+    "Le Monde", "Le Figaro", "Libération", "Les Echos", "Le Parisien", "Ouest-France", "CNN", "BBC", "Fox News",
+    "RTS", "Keystone-ATS", "ATS", "Belga", "X", "Telegram", "Truth Social", "CNBC", "NBC", "CBS", "ABC",
+})
+# Possessive determiners: "son organisation" designates nobody by itself.
+POSSESSIVES: frozenset[str] = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})

@@ -129,6 +129,32 @@ def _unknown_people(text: str, toks: pd.DataFrame, known: list) -> list[_Mention
     return [_Mention(s, e, by_last[n.split()[-1]]) for (s, e), n in names.items()]
 
 
+def _is_name_word(t) -> bool:
+    """A capitalised content word (not a determiner, preposition or pronoun), as in a person's name."""
+    return t.text[:1].isupper() and t.pos not in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX") and \
+        t.text not in R.NEWS_OUTLETS and len(t.text) > 1
+
+
+def _proper_name_runs(toks: pd.DataFrame) -> list[tuple[int, int]]:
+    """Char spans of runs of two or more capitalised words ("Karim Benhadj"), whatever POS or NER say."""
+    runs, current = [], None
+    for t in toks.itertuples():
+        if _is_name_word(t):
+            if current and t.start_char - current[1] <= 1:
+                current[1], current[2] = t.end_char, current[2] + 1
+                continue
+            if current and current[2] >= 2:
+                runs.append((current[0], current[1]))
+            current = [t.start_char, t.end_char, 1]
+        else:
+            if current and current[2] >= 2:
+                runs.append((current[0], current[1]))
+            current = None
+    if current and current[2] >= 2:
+        runs.append((current[0], current[1]))
+    return runs
+
+
 # --- one article's parse, indexed -------------------------------------------------------------------
 class _Article:
     """Tokens, sentences, mentions and quotes of one article, with the lookups the rules need."""
@@ -148,6 +174,16 @@ class _Article:
         self.sent_starts = [s.start_char for s in self.sents]
         known = [_Mention(m.start_char, m.end_char, m.actor) for m in mentions.itertuples()]
         self.mentions = sorted(known + _unknown_people(text, toks, known), key=lambda m: m.start_char)
+        self.known = {m.actor for m in known}
+        # Full names by their last word, for "M. Benhadj" → "Karim Benhadj".
+        self.full_names: dict[str, str] = {}
+        for start, end in _proper_name_runs(toks) + [(m.start_char, m.end_char) for m in self.mentions]:
+            name = re.sub(TITLES, "", text[start:end]).strip()
+            last = name.split()[-1] if name else ""
+            if last and len(name) > len(self.full_names.get(last, "")):
+                self.full_names[last] = name
+        self.roles: list[tuple[int, str, str]] = []  # (char, role lemma, person): "La ministre ..., Claire Dumontier"
+        self.roles = _build_roles(self)
         self.quotes = quote_marks(text)
         self.gender = dict(zip(actors["actor"], actors["gender"]))
         self.number = dict(zip(actors["actor"], actors["number"]))
@@ -165,6 +201,11 @@ class _Article:
 
     def sentence_of(self, char: int):
         return self.sents[max(bisect.bisect_right(self.sent_starts, char) - 1, 0)]
+
+    def name(self, start: int, end: int) -> str:
+        """A proper name as its fullest form in the article."""
+        name = re.sub(TITLES, "", self.text[start:end]).strip()
+        return self.full_names.get(name.split()[-1], name) if name else name
 
     def in_quote(self, char: int) -> bool:
         return any(q.start <= char < q.end for q in self.quotes)
@@ -244,14 +285,39 @@ def _is_incise(art: _Article, verb: int) -> bool:
         return False
     if any(art.tok[i].text in INVERTED for i in group if i in art.tok):
         return True
-    for i in art.tokens_in(t.end_char, sent.end_char):
-        nxt = art.tok[i]
-        if nxt.pos == "ADV" or nxt.lemma.lower() in R.TIME_NOUNS or (nxt.like_num and nxt.pos == "NUM"):
-            continue
-        if nxt.pos == "DET" and art.tok[nxt.head_idx].lemma.lower() in R.TIME_NOUNS:
-            continue
-        return nxt.pos in ("DET", "PROPN", "NOUN") and nxt.text.lower() not in ("que", "qu'")
-    return True
+    nxt = _after_verb(art, verb)
+    return nxt is None or (art.tok[nxt].pos in ("DET", "PROPN", "NOUN") and art.tok[nxt].text.lower() not in ("que", "qu'"))
+
+
+def _after_verb(art: _Article, verb: int) -> int | None:
+    """The first token after a verb that is not an adverb, a time expression or a prepositional phrase."""
+    sent = art.sentence_of(art.tok[verb].start_char)
+    ids = art.tokens_in(art.tok[verb].end_char, sent.end_char)
+    k = 0
+    while k < len(ids):
+        t = art.tok[ids[k]]
+        if t.pos == "ADV" or t.lemma.lower() in R.TIME_NOUNS or (t.like_num and t.pos == "NUM"):
+            k += 1
+        elif t.pos == "DET" and art.tok[t.head_idx].lemma.lower() in R.TIME_NOUNS:
+            k += 1
+        elif t.pos == "ADP" and t.text.lower() not in ("de", "d'"):  # "à Reuters", "devant la presse"
+            k += 1
+            while k < len(ids) and art.tok[ids[k]].pos == "DET":
+                k += 1
+            rest = art.text[art.tok[ids[k]].start_char:sent.end_char] if k < len(ids) else ""
+            outlet = next((o for o in sorted(R.NEWS_OUTLETS, key=len, reverse=True)
+                           if rest.startswith(o) and not rest[len(o):len(o) + 1].isalnum()), None)
+            if outlet:
+                end = art.tok[ids[k]].start_char + len(outlet)
+                while k < len(ids) and art.tok[ids[k]].start_char < end:
+                    k += 1
+                continue
+            while k < len(ids) and art.tok[ids[k]].pos in ("NOUN", "ADJ", "ADP", "DET") and not _is_name_word(
+                    art.tok[ids[k]]):
+                k += 1
+        else:
+            return ids[k]
+    return None
 
 
 def _is_passive(art: _Article, verb: int) -> bool:
@@ -301,9 +367,119 @@ class _Speaker:
 
 
 def _subject_actor(art: _Article, subj: int):
-    """The actor a subject noun phrase designates: the first mention in it, relative clauses left out."""
-    relclauses = {i for k in art.subtree(subj) if art.tok[k].dep == "acl:relcl" for i in art.subtree(k)}
-    return art.mention_over([i for i in art.subtree(subj) if i not in relclauses])
+    """The actor a subject noun phrase designates (see `_np_speaker`), as a mention-like record."""
+    relclauses = {i for k in art.subtree(subj) if art.tok[k].dep in ("acl:relcl", "acl") for i in art.subtree(k)}
+    ids = [i for i in art.subtree(subj) if i not in relclauses]
+    name = _np_speaker(art, ids, head=subj)
+    return _Mention(art.tok[subj].start_char, art.tok[subj].end_char, name) if name else None
+
+
+def _in_pp(art: _Article, i: int, head: int | None) -> bool:
+    """Whether token i sits inside a prepositional phrase of the noun phrase ("de Force ouvrière")."""
+    j, steps = i, 0
+    while steps < 8:
+        if any(art.tok[k].dep == "case" for k in art.children.get(j, [])):
+            return True
+        if j == head or art.tok[j].head_idx == j:
+            return False
+        j, steps = art.tok[j].head_idx, steps + 1
+    return False
+
+
+def _np_speaker(art: _Article, ids: list[int], head: int | None = None, *, any_head: bool = False) -> str | None:
+    """Who a noun phrase designates, in order of preference:
+
+    a known actor outside a prepositional phrase; a proper name (a run of capitalised proper nouns or
+    a person entity) outside one ("Le secrétaire général de Force ouvrière, Thierry Lansac"); a known
+    actor inside one ("des fonctionnaires de la Maison Blanche"); a role whose holder the article has
+    named ("la ministre" → "Claire Dumontier"); the noun phrase as written when its head can speak
+    ("une source diplomatique").
+    """
+    if not ids:
+        return None
+    lo, hi = art.tok[ids[0]].start_char, art.tok[ids[-1]].end_char
+    head = head if head is not None else _np_head(art, ids)
+    mentions = [m for m in art.mentions if m.start_char < hi and lo < m.end_char]
+    known = [m for m in mentions if m.actor in art.known]
+
+    def outside(char: int) -> bool:
+        """Not right after a preposition ("du Conseil européen", "de Force ouvrière")."""
+        j = art.token_at(max(char, lo)) - 1
+        while j in art.tok and art.tok[j].pos == "DET":
+            j -= 1
+        return not (j in art.tok and art.tok[j].pos == "ADP" and art.tok[j].start_char >= lo)
+
+    for m in known:
+        if outside(m.start_char):
+            return m.actor
+    for s_, e_ in _proper_name_runs_in(art, ids):
+        if outside(s_):
+            return art.name(s_, e_)
+    if known:
+        return known[0].actor
+    content = [i for i in ids if art.tok[i].pos != "DET"]
+    if content and all(_is_name_word(art.tok[i]) or art.tok[i].text in R.NEWS_OUTLETS for i in content):
+        return art.name(art.tok[content[0]].start_char, art.tok[content[-1]].end_char)  # "selon L'Équipe"
+    if head is not None and art.tok[head].pos in ("NOUN", "PROPN") and (
+            any_head or art.tok[head].lemma.lower() in R.SPEAKER_NOUNS):
+        determiner = art.text[lo:art.tok[head].start_char].strip().lower()
+        if determiner.split()[:1] and determiner.split()[0] in R.POSSESSIVES:
+            return None
+        holder = [p for c, r, p in art.roles if r == art.tok[head].lemma.lower() and c < art.tok[head].start_char]
+        if holder and determiner.split()[:1] in (["le"], ["la"], ["l'"]):
+            return holder[-1]
+        return _noun_phrase(art, head, ids)
+    unknown = [m for m in mentions if m.actor not in art.known and outside(m.start_char)]
+    return unknown[0].actor if unknown else None
+
+
+def _proper_name_runs_in(art: _Article, ids: list[int]) -> list[tuple[int, int]]:
+    """Name runs among these tokens: two or more capitalised words, or one the parser calls a person."""
+    runs, cur = [], []
+    for i in ids + [None]:
+        if i is not None and _is_name_word(art.tok[i]) and (not cur or i == cur[-1] + 1):
+            cur.append(i)
+            continue
+        if len(cur) >= 2 or (len(cur) == 1 and art.tok[cur[0]].ent_type == "PER"
+                             and art.tok[cur[0]].text.split()[-1] in art.full_names):
+            runs.append((art.tok[cur[0]].start_char, art.tok[cur[-1]].end_char))
+        cur = [i] if i is not None and _is_name_word(art.tok[i]) else []
+    return runs
+
+
+def _np_head(art: _Article, ids: list[int]) -> int | None:
+    """The token of a phrase whose head lies outside it (its root), first noun if several."""
+    idset = set(ids)
+    roots = [i for i in ids if art.tok[i].head_idx not in idset or art.tok[i].head_idx == i]
+    nouns = [i for i in roots if art.tok[i].pos in ("NOUN", "PROPN")]
+    return (nouns or roots or [None])[0]
+
+
+def _build_roles(art: _Article) -> list[tuple[int, str, str]]:
+    """Roles the article gives named people: "La ministre du Travail, Claire Dumontier" → (ministre, name)."""
+    roles = []
+    for start, end in _proper_name_runs(pd.DataFrame([art.tok[i] for i in art.order])):
+        first, last = art.token_at(start), art.token_at(end - 1)
+        name = art.name(start, end)
+        # ROLE (…) [,] NAME : look back over the noun phrase before the name.
+        j, seen_comma = first - 1, False
+        while j in art.tok and first - j <= 10:
+            t = art.tok[j]
+            if t.text == "," and not seen_comma:
+                seen_comma = True
+            elif t.is_punct or _finite(t):
+                break
+            elif t.lemma.lower() in R.SPEAKER_NOUNS and t.pos == "NOUN":
+                roles.append((start, t.lemma.lower(), name))
+                break
+            j -= 1
+        # NAME, ROLE : "Karim Benhadj, délégué CGT du site".
+        if last + 1 in art.tok and art.tok[last + 1].text == ",":
+            for j in range(last + 2, last + 5):
+                if j in art.tok and art.tok[j].lemma.lower() in R.SPEAKER_NOUNS and art.tok[j].pos in ("NOUN", "ADJ"):
+                    roles.append((start, art.tok[j].lemma.lower(), name))
+                    break
+    return sorted(roles)
 
 
 def _resolve_pronoun(art: _Article, before: int, pronoun: str, statements: list[dict]) -> _Speaker:
@@ -359,18 +535,24 @@ def _subject_speaker(art: _Article, verb: int, statements: list[dict]) -> _Speak
             if m:
                 return _Speaker(m.actor, "relative")
             continue
+        if art.in_quote(t.start_char):
+            continue
         m = _subject_actor(art, k)
         if m:
             return _Speaker(m.actor, "subject")
-        if t.pos == "NOUN" and t.lemma.lower() in R.SPEAKER_NOUNS and not art.in_quote(t.start_char):
-            return _Speaker(_noun_phrase(art, k), "subject_phrase")  # "une source diplomatique"
     return None
 
 
-def _noun_phrase(art: _Article, head: int) -> str:
-    """A subject noun phrase as written, without relative clauses or appositions."""
+def _noun_phrase(art: _Article, head: int, within: list[int] | None = None) -> str:
+    """A noun phrase as written, without relative clauses, appositions or the preposition before it."""
     drop = {i for k in art.subtree(head) if art.tok[k].dep in ("acl:relcl", "appos", "acl") for i in art.subtree(k)}
-    ids = [i for i in art.subtree(head) if i not in drop and not art.tok[i].is_punct]
+    allowed = set(within) if within is not None else None
+    ids = [i for i in art.subtree(head) if i not in drop and (allowed is None or i in allowed)]
+    while ids and (art.tok[ids[0]].pos == "ADP" or art.tok[ids[0]].is_punct):
+        ids = ids[1:]
+    if ids:  # stop at the first comma: what follows is an apposition or an incise
+        cut = next((n for n, i in enumerate(ids) if art.tok[i].text == ","), len(ids))
+        ids = ids[:cut]
     return art.text[art.tok[ids[0]].start_char:art.tok[ids[-1]].end_char] if ids else art.tok[head].text
 
 
@@ -384,19 +566,41 @@ def _speaker_of_cue(art: _Article, verb: int, statements: list[dict]) -> _Speake
             return _resolve_pronoun(art, art.tok[k].start_char, art.tok[k].text, statements)
     # Inverted named subject in an incise: ", a annoncé jeudi le porte-parole du ministère, Jean Dupont".
     if _is_incise(art, verb):
-        sent = art.sentence_of(t.start_char)
-        after = [m for m in art.mentions if t.end_char <= m.start_char < sent.end_char]
-        if after and not any(_finite(art.tok[i]) for i in art.tokens_in(t.end_char, after[0].start_char)):
-            return _Speaker(after[0].actor, "incise")
+        start = _after_verb(art, verb)
+        if start is not None:
+            sent = art.sentence_of(t.start_char)
+            ids, toks_after = [], art.tokens_in(art.tok[start].start_char, sent.end_char)
+            for n, i in enumerate(toks_after):
+                if art.tok[i].text == "," and n + 2 < len(toks_after) and all(
+                        _is_name_word(art.tok[x]) for x in toks_after[n + 1:n + 3]):
+                    continue  # "le président du Conseil européen, Henrik Vasstrand"
+                if art.tok[i].text in (",", ".", ";", ":") or _finite(art.tok[i]):
+                    break
+                ids.append(i)
+            name = _np_speaker(art, ids, head=None, any_head=True)
+            if name:
+                return _Speaker(name, "incise")
     found = _subject_speaker(art, verb, statements)
     if found:
         return found
+    # A name right before the verb group, in apposition: "..., Moussa Diarra, a répondu".
+    first = _verb_group_start(art, verb)
+    j = first - 1
+    run = []
+    if j in art.tok and art.tok[j].text == "," and any(_finite(art.tok[g]) for g in range(first, verb + 1)):
+        j -= 1
+        while j in art.tok and _is_name_word(art.tok[j]):
+            run.insert(0, j)
+            j -= 1
+    if len(run) >= 2 and j in art.tok and art.tok[j].text == "," and not art.in_quote(art.tok[run[0]].start_char):
+        return _Speaker(art.name(art.tok[run[0]].start_char, art.tok[run[-1]].end_char), "apposed_name")
     # Passive agent: "qualifiée de ... par les médias d'État russes"; without one, nobody is named.
     for k in kids:
         if art.tok[k].dep == "obl:agent":
-            m = art.mention_over(art.subtree(k))
-            if m:
-                return _Speaker(m.actor, "agent")
+            ids = [i for i in art.subtree(k) if not (art.tok[i].dep == "case" and art.tok[i].head_idx == k)]
+            name = _np_speaker(art, ids, head=k, any_head=True)
+            if name:
+                return _Speaker(name, "agent")
     if _is_passive(art, verb):
         return _Speaker(None, "agentless_passive")
     # Present participle ("..., soulignant que", "Tout en reconnaissant que ..., Trump a souligné"):
@@ -439,12 +643,16 @@ def _attribution(art: _Article, sent, statements: list[dict]) -> tuple[str | Non
         if word.lower() in R.SPEAKER_PRONOUNS:
             spk = _resolve_pronoun(art, start, word, statements)
             return spk.actor, start, after + len(word), cue
-        following = [x for x in art.mentions if after <= x.start_char < sent.end_char]
-        if following and not re.search(r"[,.;:]", art.text[after:following[0].start_char]):
-            # "selon plusieurs sources proches du dossier," — the phrase runs to the next comma.
-            comma = art.text.find(",", following[0].end_char, sent.end_char)
-            return following[0].actor, start, (comma if comma != -1 else sent.end_char), cue
-        return None, start, after, cue
+        # "selon plusieurs sources proches du dossier," — the phrase runs to the next comma (or the end);
+        # a known actor's mention right after the marker may carry its role: "selon X, conseiller de Y,".
+        first = next((x for x in art.mentions if after <= x.start_char < sent.end_char and x.actor in art.known), None)
+        if first and not re.search(r"[,.;:]", art.text[after:first.start_char]):
+            comma = art.text.find(",", first.end_char, sent.end_char)
+            return first.actor, start, (comma if comma != -1 else sent.end_char), cue
+        comma = art.text.find(",", after, sent.end_char)
+        stop = comma if comma != -1 else sent.end_char
+        ids = [i for i in art.tokens_in(after, stop) if not art.tok[i].is_punct]
+        return _np_speaker(art, ids, any_head=True), start, stop, cue
     return None
 
 
@@ -492,7 +700,7 @@ def _content_start(art: _Article, verb: int) -> int | None:
             continue
         if low in ("que", "qu'"):
             return art.tok[ids[k + 1]].start_char if k + 1 < len(ids) else None
-        if low in ("de", "d'", "sur") and k + 1 < len(ids):
+        if (low in ("de", "d'") or (low == "sur" and art.tok[verb].lemma in R.CONTENT_AFTER_SUR)) and k + 1 < len(ids):
             return art.tok[ids[k + 1]].start_char
         if t.pos == "ADP":  # an oblique ("à une question", "à plusieurs reprises"): skip it
             sub = [i for i in art.subtree(t.head_idx) if art.tok[i].start_char >= t.start_char] if t.head_idx != ids[k] else []
@@ -521,7 +729,7 @@ def _cut(art: _Article, start: int, sent_end: int, cues: set[int]) -> int:
     for n, i in enumerate(ids):
         t = art.tok[i]
         nxt = [art.tok[j] for j in ids[n + 1:n + 4]]
-        if t.text == ";":
+        if t.text in (";", ":"):
             return t.start_char
         if t.text == "," and nxt:
             a = nxt[0]
@@ -681,7 +889,16 @@ def _attribute_quote(art: _Article, s: dict, statements: list[dict], cues: list[
         prev = max(earlier, key=lambda x: x["start_char"])
         s.update(speaker=prev["speaker"], speaker_basis="continuation", cue="")
         return
-    # 5. A fragment with no cue, in a paragraph where someone has just been reported: that speaker.
+    # 5. A fragment with no cue: the subject of its sentence, when that is someone ("X a défendu un texte « ... »").
+    if s["kind"] == "fragment":
+        for i in art.tokens_in(sent_start, q_start):
+            if art.tok[i].dep in SUBJECT_DEPS and art.tok[i].pos in ("NOUN", "PROPN"):
+                m = _subject_actor(art, i)
+                if m:
+                    s.update(speaker=m.actor, speaker_basis="sentence_subject", cue="")
+                    return
+                break
+    # 6. A fragment with no cue, in a paragraph where someone has just been reported: that speaker.
     paragraph_start = art.text.rfind("\n", 0, q_start) + 1
     same_paragraph = [x for x in earlier if x["start_char"] >= paragraph_start]
     if s["kind"] == "fragment" and same_paragraph and not art.tok[art.token_at(q_start)].is_heading:
@@ -793,7 +1010,8 @@ def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Precision, recall and F1 of spans and speaker accuracy over matched spans, overall and per kind.
 
     `overall` matches spans whatever their kind (and reports how often the kinds agree); each kind's row
-    matches predictions and gold of that kind only.
+    matches predictions and gold of that kind only. Speakers are compared without case or a leading
+    article; None and "" both mean the text names nobody.
     """
     rows = []
     for kind in (None, *KINDS):
@@ -814,7 +1032,10 @@ def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
 
 def _norm(speaker) -> str:
-    return "" if speaker is None or (isinstance(speaker, float) and pd.isna(speaker)) else str(speaker)
+    """Speakers compare without case or a leading article: "La direction de X" is "la direction de X"."""
+    if speaker is None or (isinstance(speaker, float) and pd.isna(speaker)):
+        return ""
+    return re.sub(r"^(?:le|la|les|l'|un|une|des|du)\s*", "", str(speaker).strip().casefold())
 
 
 def load_gold(path=None, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -833,3 +1054,21 @@ def load_gold(path=None, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
             raise ValueError(f"data/gold/quotes.csv: {row.gold_id}: the span {row.start_char}-{row.end_char} does not "
                              f"hold its text in the cleaned article. Fix: correct start_char/end_char.")
     return gold
+
+
+def main() -> None:
+    """`python -m analysis.speech`: the evaluation figures, on the corpus and on the held-out texts."""
+    from . import paths
+    from .corpus import load_corpus
+
+    pd.set_option("display.width", 120)
+    for label, folder, gold_file in [("corpus (the five articles; the rules were developed on them)", None, None),
+                                     ("held-out texts (tests/data/heldout)", paths.PROJECT_ROOT / "tests/data/heldout",
+                                      paths.PROJECT_ROOT / "tests/data/heldout/quotes_gold.csv")]:
+        corpus = load_corpus(folder)
+        scores = evaluate_quotes(quotes(corpus), load_gold(gold_file, corpus=corpus))
+        print(f"\n{label}\n{scores.round(3).to_string()}")
+
+
+if __name__ == "__main__":
+    main()

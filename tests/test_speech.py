@@ -161,6 +161,20 @@ def test_accuracy_against_gold_meets_the_targets(found, gold):
     assert scores.loc["overall", "speaker_accuracy"] >= 0.90
 
 
+def test_held_out_texts_the_rules_never_saw():
+    """Six texts written and annotated independently of the rules (tests/data/heldout/README.md)."""
+    folder = "tests/data/heldout"
+    from analysis import paths
+
+    corpus = analysis.load_corpus(paths.PROJECT_ROOT / folder)
+    gold = analysis.load_gold(paths.PROJECT_ROOT / folder / "quotes_gold.csv", corpus=corpus)
+    scores = evaluate_quotes(analysis.quotes(corpus), gold)
+    assert len(gold) == 72
+    assert scores.loc["direct", "f1"] >= 0.95
+    assert scores.loc["overall", "f1"] >= 0.90
+    assert scores.loc["overall", "speaker_accuracy"] >= 0.85
+
+
 def test_voices_per_article(found):
     v = analysis.voices(found).set_index(["article_id", "speaker"])
     assert v.loc[("000", "Iouri Ouchakov"), ["direct", "fragment", "indirect"]].tolist() == [3, 2, 2]
