@@ -1055,20 +1055,3 @@ def load_gold(path=None, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
                              f"hold its text in the cleaned article. Fix: correct start_char/end_char.")
     return gold
 
-
-def main() -> None:
-    """`python -m analysis.speech`: the evaluation figures, on the corpus and on the held-out texts."""
-    from . import paths
-    from .corpus import load_corpus
-
-    pd.set_option("display.width", 120)
-    for label, folder, gold_file in [("corpus (the five articles; the rules were developed on them)", None, None),
-                                     ("held-out texts (tests/data/heldout)", paths.PROJECT_ROOT / "tests/data/heldout",
-                                      paths.PROJECT_ROOT / "tests/data/heldout/quotes_gold.csv")]:
-        corpus = load_corpus(folder)
-        scores = evaluate_quotes(quotes(corpus), load_gold(gold_file, corpus=corpus))
-        print(f"\n{label}\n{scores.round(3).to_string()}")
-
-
-if __name__ == "__main__":
-    main()
