@@ -27,9 +27,3 @@ def articles_csv(data_dir: Path | str | None = None) -> Path:
     """The `articles.csv` metadata file of a data directory."""
     return Path(data_dir) / "articles.csv" if data_dir is not None else ARTICLES_CSV
 
-
-def actors_csv(data_dir: Path | str | None = None) -> Path:
-    """The `actors.csv` of a data directory, falling back to the project's own."""
-    if data_dir is not None and (Path(data_dir) / "actors.csv").exists():
-        return Path(data_dir) / "actors.csv"
-    return ACTORS_CSV

@@ -218,16 +218,6 @@ class _Article:
             stack.extend(self.children.get(j, []))
         return sorted(out)
 
-    def mention_over(self, token_ids: list[int]):
-        """The first actor mention overlapping these tokens."""
-        if not token_ids:
-            return None
-        spans = [(self.tok[i].start_char, self.tok[i].end_char) for i in token_ids]
-        for m in self.mentions:
-            if any(m.start_char < e and s < m.end_char for s, e in spans):
-                return m
-        return None
-
 
 # --- cues ---------------------------------------------------------------------------------------
 INVERTED = ("-t", "-il", "-elle", "-on", "-ils", "-elles")
@@ -372,18 +362,6 @@ def _subject_actor(art: _Article, subj: int):
     ids = [i for i in art.subtree(subj) if i not in relclauses]
     name = _np_speaker(art, ids, head=subj)
     return _Mention(art.tok[subj].start_char, art.tok[subj].end_char, name) if name else None
-
-
-def _in_pp(art: _Article, i: int, head: int | None) -> bool:
-    """Whether token i sits inside a prepositional phrase of the noun phrase ("de Force ouvrière")."""
-    j, steps = i, 0
-    while steps < 8:
-        if any(art.tok[k].dep == "case" for k in art.children.get(j, [])):
-            return True
-        if j == head or art.tok[j].head_idx == j:
-            return False
-        j, steps = art.tok[j].head_idx, steps + 1
-    return False
 
 
 def _np_speaker(art: _Article, ids: list[int], head: int | None = None, *, any_head: bool = False) -> str | None:

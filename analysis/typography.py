@@ -25,7 +25,3 @@ def normalise_line(line: str) -> tuple[str, list[str]]:
             line = new
     return line, changed
 
-
-def normalise_text(text: str) -> str:
-    """Normalise every line of a text (the same rules as the cleaning uses)."""
-    return "\n".join(normalise_line(line)[0] for line in text.split("\n"))
