@@ -1,0 +1,254 @@
+"""Source comparison: profiles, lexical similarity, text reuse, coverage of actors, places and facts."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import paths
+from .actors import alias_pattern
+from .errors import CorpusError
+
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+ATTRIBUTION = {"selon": r"(?<!\w)[Ss]elon\b", "d'après": r"(?<!\w)[Dd]'après\b", "cité par": r"\bcitée?s? par\b"}
+
+
+# --- profile ----------------------------------------------------------------------------------------
+def profile(corpus: pd.DataFrame, statements: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per article: size, share of words inside quotation marks, actors named, statements, attribution markers."""
+    from .speech import quote_marks
+
+    rows = []
+    for row in corpus.itertuples():
+        text = row.text
+        words = re.findall(r"\w+(?:['-]\w+)*", text)
+        quoted = sum(len(re.findall(r"\w+(?:['-]\w+)*", text[q.start:q.end])) for q in quote_marks(text))
+        st = statements[statements["article_id"] == row.article_id]
+        men = mentions[mentions["article_id"] == row.article_id]
+        rows.append({
+            "article_id": row.article_id, "period": row.period, "n_words": row.n_words,
+            "n_sentences": row.n_sentences, "n_paragraphs": row.n_paragraphs, "n_headings": row.n_headings,
+            "quoted_share": quoted / len(words) if words else 0.0, "n_actors": men["actor"].nunique(),
+            "n_statements": len(st), **{f"n_{k}": int((st["kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
+            **{f"n_{name.replace(' ', '_').replace(chr(39), '')}": len(re.findall(p, text)) for name, p in ATTRIBUTION.items()},
+            "byline": row.byline_found, "credits": row.credits_found,
+        })
+    return pd.DataFrame(rows).set_index("article_id")
+
+
+# --- lexical similarity -------------------------------------------------------------------------------
+def term_counts(tokens: pd.DataFrame, *, by: str = "lemma", content_only: bool = True,
+                group: str = "article_id") -> pd.DataFrame:
+    """Document × term counts: lemmas (or raw forms with `by="text"`) of content words, stop words out."""
+    t = tokens[~tokens["is_punct"] & ~tokens["is_heading"]]
+    if content_only:
+        t = t[t["pos"].isin(CONTENT_POS) & ~t["is_stop"]]
+    terms = t[by].str.lower()
+    return pd.crosstab(t[group], terms)
+
+
+def tfidf_cosine(counts: pd.DataFrame) -> pd.DataFrame:
+    """Cosine similarity of TF-IDF vectors (smooth idf = ln((1+n)/(1+df)) + 1, rows L2-normalised)."""
+    x = counts.to_numpy(dtype=float)
+    n = x.shape[0]
+    df = (x > 0).sum(axis=0)
+    idf = np.log((1 + n) / (1 + df)) + 1
+    w = x * idf
+    w = w / np.linalg.norm(w, axis=1, keepdims=True)
+    return pd.DataFrame(w @ w.T, index=counts.index, columns=counts.index)
+
+
+# --- text reuse ----------------------------------------------------------------------------------------
+def reuse_units(tokens: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Per article, the word tokens used for alignment, normalised: lower-cased lemma (so tense, case,
+    quote marks and punctuation do not matter), with their char offsets."""
+    t = tokens[~tokens["is_punct"] & ~tokens["is_heading"]]
+    t = t[~t["text"].isin(["«", "»", '"', "“", "”"])]
+    return {a: g.assign(key=g["lemma"].str.lower()).reset_index(drop=True) for a, g in t.groupby("article_id")}
+
+
+def aligned_passages(a: list[str], b: list[str], *, n: int = 4, max_gap: int = 3,
+                     blocks_a: list[int] | None = None, blocks_b: list[int] | None = None
+                     ) -> list[tuple[int, int, int, int]]:
+    """Maximal aligned spans shared by two token sequences: (a_start, a_end, b_start, b_end), ends exclusive.
+
+    Shared word n-grams (shingles) are chained along the same diagonal into runs, and runs are merged when
+    both gaps are at most `max_gap` tokens (a changed word: "un sommet bilatéral" / "une réunion bilatérale").
+    `blocks_a`/`blocks_b` give each token's paragraph: no passage crosses a paragraph boundary.
+    """
+    pa = blocks_a if blocks_a is not None else [0] * len(a)
+    pb = blocks_b if blocks_b is not None else [0] * len(b)
+    index: dict[tuple, list[int]] = {}
+    for j in range(len(b) - n + 1):
+        if pb[j] == pb[j + n - 1]:
+            index.setdefault(tuple(b[j:j + n]), []).append(j)
+    hits = sorted((i, j) for i in range(len(a) - n + 1) if pa[i] == pa[i + n - 1]
+                  for j in index.get(tuple(a[i:i + n]), []))
+    # Chain consecutive hits on a diagonal into runs (inclusive token ranges).
+    runs: list[list[int]] = []
+    open_runs: dict[int, list[int]] = {}
+    for i, j in hits:
+        d = j - i
+        run = open_runs.get(d)
+        if run and i <= run[1] - n + 2:
+            run[1], run[3] = i + n, j + n
+        else:
+            run = [i, i + n, j, j + n]
+            runs.append(run)
+            open_runs[d] = run
+    # Merge runs separated by small gaps in both texts, in order.
+    runs.sort()
+    merged: list[list[int]] = []
+    for r in runs:
+        for m in merged:
+            gap_a, gap_b = r[0] - m[1], r[2] - m[3]
+            same_block = pa[m[0]] == pa[r[1] - 1] and pb[m[2]] == pb[r[3] - 1]
+            if 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap and same_block:
+                m[1], m[3] = max(m[1], r[1]), max(m[3], r[3])
+                break
+            if m[0] <= r[0] and r[1] <= m[1] and m[2] <= r[2] and r[3] <= m[3]:
+                break  # already inside
+        else:
+            merged.append(list(r))
+    return [tuple(m) for m in merged]
+
+
+def shared_passages(corpus: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 4, max_gap: int = 3,
+                    min_tokens: int = 5, mentions: pd.DataFrame | None = None,
+                    max_name_share: float = 0.8) -> pd.DataFrame:
+    """Every passage two articles share (after normalisation), with the words as each article has them.
+
+    Passages shorter than `min_tokens` words, or made mostly of actor names (`mentions`: more than
+    `max_name_share` of their words or more, as in "le président ukrainien Volodymyr Zelensky"), are left out:
+    sharing a name is not sharing text.
+    """
+    units = reuse_units(tokens)
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+
+    def name_share(article_id: str, u: pd.DataFrame, lo: int, hi: int) -> float:
+        if mentions is None:
+            return 0.0
+        m = mentions[mentions["article_id"] == article_id]
+        starts = u["start_char"].to_numpy()[lo:hi]
+        inside = np.zeros(len(starts), dtype=bool)
+        for r in m.itertuples():
+            inside |= (starts >= r.start_char) & (starts < r.end_char)
+        return inside.mean()
+
+    rows = []
+    for x, y in combinations(sorted(units), 2):
+        ua, ub = units[x], units[y]
+        for a0, a1, b0, b1 in aligned_passages(list(ua["key"]), list(ub["key"]), n=n, max_gap=max_gap,
+                                               blocks_a=list(ua["paragraph_idx"]), blocks_b=list(ub["paragraph_idx"])):
+            if min(a1 - a0, b1 - b0) < min_tokens or name_share(x, ua, a0, a1) >= max_name_share:
+                continue
+            rows.append({"article_a": x, "article_b": y, "n_tokens_a": a1 - a0, "n_tokens_b": b1 - b0,
+                         "text_a": texts[x][ua.loc[a0, "start_char"]:ua.loc[a1 - 1, "end_char"]],
+                         "text_b": texts[y][ub.loc[b0, "start_char"]:ub.loc[b1 - 1, "end_char"]],
+                         "start_a": ua.loc[a0, "start_char"], "end_a": ua.loc[a1 - 1, "end_char"],
+                         "start_b": ub.loc[b0, "start_char"], "end_b": ub.loc[b1 - 1, "end_char"]})
+    cols = ["article_a", "article_b", "n_tokens_a", "n_tokens_b", "text_a", "text_b", "start_a", "end_a", "start_b",
+            "end_b"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["article_a", "article_b", "start_a"]).reset_index(drop=True)
+
+
+def reuse_matrix(passages: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """Share of each article's words (rows) found in passages shared with each other article (columns)."""
+    units = reuse_units(tokens)
+    ids = sorted(units)
+    out = pd.DataFrame(0.0, index=pd.Index(ids, name="article"), columns=pd.Index(ids, name="shared with"))
+    for x in ids:
+        starts = units[x]["start_char"].to_numpy()
+        for y in ids:
+            if x == y:
+                continue
+            covered = np.zeros(len(starts), dtype=bool)
+            for p in passages.itertuples():
+                if (p.article_a, p.article_b) == (x, y):
+                    covered |= (starts >= p.start_a) & (starts < p.end_a)
+                elif (p.article_b, p.article_a) == (x, y):
+                    covered |= (starts >= p.start_b) & (starts < p.end_b)
+            out.loc[x, y] = covered.mean() if len(starts) else 0.0
+    return out
+
+
+# --- coverage: places and facts -------------------------------------------------------------------------
+@lru_cache(maxsize=2)
+def load_places(path: str | None = None) -> pd.DataFrame:
+    """The curated place list (data/places.csv): place, kind, names (aliases, `|`-separated)."""
+    table = pd.read_csv(path or paths.DATA_DIR / "places.csv", dtype=str, keep_default_na=False)
+    table["names"] = table["names"].str.split("|")
+    return table
+
+
+def place_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every mention of a listed place in the cleaned texts: article_id, start_char, end_char, place, kind."""
+    table = load_places()
+    rows = []
+    for p in table.itertuples():
+        pattern = re.compile("|".join(alias_pattern(a) for a in p.names))
+        for article_id, text in zip(corpus["article_id"], corpus["text"]):
+            for m in pattern.finditer(text):
+                rows.append({"article_id": article_id, "start_char": m.start(), "end_char": m.end(), "place": p.place,
+                             "kind": p.kind})
+    return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "place", "kind"])
+
+
+def load_facts(path: Path | str | None = None) -> pd.DataFrame:
+    """The facts of the story (data/facts.csv) with their lemma patterns (`|` between alternatives)."""
+    path = Path(path) if path else paths.DATA_DIR / "facts.csv"
+    facts = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in ("fact_id", "label_en", "patterns"):
+        if column not in facts.columns:
+            raise CorpusError(path, f"column {column} is missing", "see the data dictionary in README.md")
+    facts["patterns"] = facts["patterns"].map(lambda s: [p.split() for p in s.split("|") if p.strip()])
+    return facts
+
+
+def _sentence_matches(terms: list[str], lemmas: set[str], lower_text: str) -> bool:
+    """All terms of a pattern occur in the sentence, as a lemma, a word form or (hyphenated) a substring."""
+    return all(t in lemmas or (("-" in t or "%" in t) and t in lower_text) for t in terms)
+
+
+def fact_matches(sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """Every sentence that states a fact: article_id, fact_id, sent_idx, sentence, pattern matched."""
+    bags = {k: set(g["lemma"].str.lower()) | set(g["text"].str.lower())
+            for k, g in tokens.groupby(["article_id", "sent_idx"])}
+    rows = []
+    for s in sentences[~sentences["is_heading"]].itertuples():
+        bag, low = bags.get((s.article_id, s.sent_idx), set()), s.text.lower()
+        for f in facts.itertuples():
+            hit = next((p for p in f.patterns if _sentence_matches(p, bag, low)), None)
+            if hit:
+                rows.append({"article_id": s.article_id, "fact_id": f.fact_id, "sent_idx": s.sent_idx,
+                             "sentence": s.text, "pattern": " ".join(hit)})
+    return pd.DataFrame(rows, columns=["article_id", "fact_id", "sent_idx", "sentence", "pattern"])
+
+
+def facts_matrix(matches: pd.DataFrame, facts: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """Facts (rows, in the file's order) × articles: the number of sentences stating each fact."""
+    table = pd.crosstab(matches["fact_id"], matches["article_id"])
+    return table.reindex(index=facts["fact_id"], columns=article_ids, fill_value=0)
+
+
+def period_diff(present: pd.DataFrame, period_of: dict[str, str], *, later: str = "november") -> pd.DataFrame:
+    """What the later period repeats, drops and adds, from an item × article presence table."""
+    later_cols = [a for a in present.columns if period_of[a] == later]
+    earlier_cols = [a for a in present.columns if period_of[a] != later]
+    before = present[earlier_cols].gt(0).sum(axis=1)
+    after = present[later_cols].gt(0).any(axis=1)
+    status = np.select([(before > 0) & after, (before > 0) & ~after, (before == 0) & after],
+                       ["repeated", "dropped", "added"], default="absent")
+    return pd.DataFrame({"earlier_articles": before, "in_later": after, "status": status}, index=present.index)
+
+
+def top_pairs(matrix: pd.DataFrame, *, symmetric: bool = True) -> pd.Series:
+    """The off-diagonal cells of an article × article matrix, largest first (each pair once if symmetric)."""
+    cells = matrix.stack()
+    cells.index.names = ["a", "b"]
+    keep = [(a < b) if symmetric else (a != b) for a, b in cells.index]
+    return cells[keep].sort_values(ascending=False)
