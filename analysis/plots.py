@@ -37,5 +37,7 @@ def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = 
         ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
                 color="white" if top and v > 0.6 * top else "black")
     ax.set_title(title)
+    ax.set_ylabel(table.index.name if isinstance(table.index.name, str) else "")
+    ax.set_xlabel(table.columns.name if isinstance(table.columns.name, str) else "")
     ax.figure.colorbar(im, ax=ax, shrink=0.8)
     return ax
