@@ -41,3 +41,55 @@ def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = 
     ax.set_xlabel(table.columns.name if isinstance(table.columns.name, str) else "")
     ax.figure.colorbar(im, ax=ax, shrink=0.8)
     return ax
+
+
+WORDCLOUD_SEED = 42
+WORDCLOUD_COLOURMAP = "viridis"
+
+
+def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
+    """A deterministic word cloud (fixed seed, one colour scheme) drawn on `ax`."""
+    from wordcloud import WordCloud
+
+    cloud = WordCloud(width=900, height=500, background_color="white", colormap=WORDCLOUD_COLOURMAP,
+                      random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False)
+    cloud.generate_from_frequencies(frequencies)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 5))
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    ax.set_title(title)
+    return ax
+
+
+def _spread(values: list[float], min_gap: float) -> list[float]:
+    """Label positions near `values`, at least `min_gap` apart (order kept), for labels that do not overlap."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = [0.0] * len(values)
+    last = None
+    for i in order:
+        y = values[i] if last is None else max(values[i], last + min_gap)
+        placed[i], last = y, y
+    return placed
+
+
+def slope_chart(table: pd.DataFrame, *, left: str, right: str, title: str, labels: tuple[str, str] | None = None,
+                ax=None):
+    """One line per row from `left` to `right` (rising orange, falling blue), labels spread apart."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.5, 6.5))
+    span = max(table[[left, right]].to_numpy().max(), 1)
+    gap = span / 28
+    for side, x, ha, dx in ((left, 0, "right", -8), (right, 1, "left", 8)):
+        ys = _spread(list(table[side]), gap)
+        for (term, row), y in zip(table.iterrows(), ys):
+            text = f"{row[side]:.1f} {term}" if side == left else f"{term} {row[side]:.1f}"
+            ax.annotate(text, (x, row[side]), xytext=(x + dx / 100, y), textcoords="data", ha=ha, va="center",
+                        fontsize=8, arrowprops={"arrowstyle": "-", "color": "#bbb", "lw": 0.5})
+    for term, row in table.iterrows():
+        colour = PERIOD_COLOURS["november"] if row[right] > row[left] else PERIOD_COLOURS["august"]
+        ax.plot([0, 1], [row[left], row[right]], marker="o", color=colour)
+    ax.set_xticks([0, 1], list(labels or (left, right)))
+    ax.set_xlim(-0.95, 1.95)
+    ax.set_title(title)
+    return ax

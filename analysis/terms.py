@@ -1,0 +1,255 @@
+"""Term frequency and keyness: vocabulary profiles, frequency tables, n-grams, G², Lafon, log-odds, KWIC.
+
+Every function takes a token table (analysis.tokens) and a grouping column, so it works for any number of
+articles and any grouping (`article_id`, `period`, or a column you add), not only August vs November.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+# Words that cannot start or end a multi-word term, besides stop words.
+FUNCTION_POS = ("AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ")
+
+
+# --- terms ----------------------------------------------------------------------------------------------
+def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Word tokens (punctuation out) with their `term`: the lower-cased lemma (proper nouns keep their case,
+    prepositions their form), or, for a named person, institution or group, the canonical name once per
+    mention ("Vladimir Poutine", not "vladimir" + "poutine").
+
+    Adds `period` and `published` from the corpus, `is_content` (noun, proper noun, verb or adjective that is
+    not a stop word, or a named actor) and `is_actor`. Numbers are not content.
+    """
+    from .actors import actor_mentions
+
+    from .actors import load_actors
+
+    mentions = actor_mentions(corpus) if mentions is None else mentions
+    t = tokens[~tokens["is_punct"]].copy()
+    # Prepositions do not inflect: the small model's lemma ("entre" → "entrer") is replaced by the form.
+    # Names keep their case ("Moscou", "Alaska"): a capitalised content word whose lemma is the word itself.
+    named_word = (t["text"].str[:1].str.isupper() & (t["lemma"].str.lower() == t["text"].str.lower())
+                  & t["pos"].isin(["PROPN", "NOUN", "ADJ"]) & ~t["is_stop"])
+    t["term"] = t["lemma"].str.lower().where(t["pos"] != "ADP", t["text"].str.lower()).where(
+        ~named_word, t["text"]).where(t["pos"] != "PROPN", t["lemma"].where(~named_word, t["text"]))
+    t["is_actor"] = False
+    t["is_content"] = t["pos"].isin(CONTENT_POS) & ~t["is_stop"] & ~t["like_num"]
+    drop = []
+    # Persons, institutions and groups become one term; states stay words ("Moscou" is a place as often as not).
+    kinds = load_actors().set_index("actor")["kind"]
+    named = mentions[(mentions["via"] == "name") & (mentions["actor"].map(kinds) != "state")]
+    for article_id, group in named.groupby("article_id"):
+        in_article = t["article_id"] == article_id
+        starts = t.loc[in_article, "start_char"]
+        for m in group.itertuples():
+            inside = starts[(starts >= m.start_char) & (starts < m.end_char)].index
+            if len(inside):
+                # Keep the mention's first token as the actor term, drop the rest (one term per mention).
+                first = inside[0]
+                t.loc[first, ["term", "is_actor", "is_content"]] = [m.actor, True, True]
+                drop.extend(inside[1:])
+    t = t.drop(index=drop)
+    meta = corpus.set_index("article_id")
+    t["period"] = t["article_id"].map(meta["period"])
+    t["published"] = t["article_id"].map(meta["published"])
+    return t
+
+
+# --- vocabulary and frequencies ---------------------------------------------------------------------------
+def vocabulary_profile(terms: pd.DataFrame, *, group: str = "article_id") -> pd.DataFrame:
+    """Per group: word tokens, types (distinct lower-cased word forms), type/token ratio, hapaxes, lexical
+    density (share of content words among word tokens)."""
+    rows = []
+    for key, g in terms.groupby(group):
+        forms = g["text"].str.lower()
+        counts = forms.value_counts()
+        rows.append({group: key, "n_tokens": len(g), "n_types": len(counts),
+                     "type_token_ratio": len(counts) / len(g), "n_hapaxes": int((counts == 1).sum()),
+                     "lexical_density": g["is_content"].mean()})
+    return pd.DataFrame(rows).set_index(group)
+
+
+def frequencies(terms: pd.DataFrame, *, group: str = "article_id", content_only: bool = True) -> pd.DataFrame:
+    """Term × group counts (content words and named actors by default)."""
+    t = terms[terms["is_content"]] if content_only else terms
+    return pd.crosstab(t["term"], t[group])
+
+
+def frequency_table(terms: pd.DataFrame, *, group: str = "article_id", top: int = 15) -> pd.DataFrame:
+    """The top content terms of each group: count and rate per 1,000 words (of all word tokens)."""
+    counts = frequencies(terms, group=group)
+    sizes = terms.groupby(group).size()
+    rows = []
+    for key in counts.columns:
+        col = counts[key].sort_values(ascending=False, kind="stable")
+        col = col[col > 0].head(top)
+        for rank, (term, n) in enumerate(col.items(), start=1):
+            rows.append({group: key, "rank": rank, "term": term, "count": int(n), "per_1000": 1000 * n / sizes[key]})
+    return pd.DataFrame(rows)
+
+
+def ngrams(terms: pd.DataFrame, *, n: int = 2, group: str = "article_id", min_count: int = 2) -> pd.DataFrame:
+    """Lemma n-grams within sentences that neither start nor end with a stop word ("accord de principe",
+    "prochain jour"), with counts per group, most frequent first."""
+    rows = []
+    for (key, article, sent), g in terms.groupby([group, "article_id", "sent_idx"], sort=False):
+        lemmas = list(g["term"])
+        stops = list((g["is_stop"] | g["pos"].isin(FUNCTION_POS) | g["term"].str.startswith("-")) & ~g["is_actor"])
+        for i in range(len(lemmas) - n + 1):
+            if stops[i] or stops[i + n - 1] or all(stops[i:i + n]):
+                continue
+            rows.append((key, " ".join(lemmas[i:i + n])))
+    table = pd.DataFrame(rows, columns=[group, "ngram"])
+    counts = pd.crosstab(table["ngram"], table[group])
+    counts["total"] = counts.sum(axis=1)
+    return counts[counts["total"] >= min_count].sort_values(["total"], ascending=False, kind="stable")
+
+
+# --- keyness --------------------------------------------------------------------------------------------
+def g2(a: float, b: float, c: float, d: float) -> float:
+    """Dunning's log-likelihood G² on the 2×2 table (term in target a, in reference b; sizes c, d)."""
+    table = np.array([[a, b], [c - a, d - b]], dtype=float)
+    expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / table.sum()
+    mask = table > 0
+    return float(2 * (table[mask] * np.log(table[mask] / expected[mask])).sum())
+
+
+def log_ratio(a: float, b: float, c: float, d: float, *, smoothing: float = 0.5) -> float:
+    """Hardie's log ratio: log2 of the ratio of relative frequencies (0.5 added to zero counts)."""
+    a2 = a if a > 0 else smoothing
+    b2 = b if b > 0 else smoothing
+    return math.log2((a2 / c) / (b2 / d))
+
+
+def _log_hypergeom_pmf(k: int, total: int, successes: int, draws: int) -> float:
+    """log P(X = k) for X ~ Hypergeometric(total, successes, draws), from log-gamma."""
+    def lchoose(n: int, r: int) -> float:
+        return math.lgamma(n + 1) - math.lgamma(r + 1) - math.lgamma(n - r + 1)
+    return lchoose(successes, k) + lchoose(total - successes, draws - k) - lchoose(total, draws)
+
+
+def lafon_specificity(a: int, f: int, part: int, total: int) -> float:
+    """Lafon's specificity as TXM computes it: +(-log10 P(X ≥ a)) when the term is over-represented in the
+    part, log10 P(X ≤ a) when under-represented (X hypergeometric: total words, f occurrences, part size)."""
+    lo, hi = max(0, part - (total - f)), min(f, part)
+    expected = f * part / total
+    if a >= expected:
+        ks = range(a, hi + 1)
+        sign = 1
+    else:
+        ks = range(lo, a + 1)
+        sign = -1
+    logs = [_log_hypergeom_pmf(k, total, f, part) for k in ks]
+    m = max(logs)
+    log_p = m + math.log(sum(math.exp(x - m) for x in logs))
+    return sign * -log_p / math.log(10) if sign > 0 else log_p / math.log(10)
+
+
+def log_odds_dirichlet(y_i: pd.Series, y_j: pd.Series, prior: pd.Series, *, prior_size: float | None = None
+                       ) -> pd.DataFrame:
+    """Monroe, Colaresi & Quinn (2008): log-odds ratio with an informative Dirichlet prior, and its z-score.
+
+    `prior` holds background counts per term (the whole corpus here); scaled to `prior_size` (default: its
+    own total). δ = log((y_i+α)/(n_i+α0−y_i−α)) − log((y_j+α)/(n_j+α0−y_j−α)); var ≈ 1/(y_i+α) + 1/(y_j+α).
+    """
+    terms = prior.index
+    yi, yj = y_i.reindex(terms, fill_value=0).astype(float), y_j.reindex(terms, fill_value=0).astype(float)
+    a0 = float(prior.sum()) if prior_size is None else float(prior_size)
+    alpha = prior.astype(float) * a0 / float(prior.sum())
+    ni, nj = yi.sum(), yj.sum()
+    delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+    var = 1 / (yi + alpha) + 1 / (yj + alpha)
+    return pd.DataFrame({"log_odds": delta, "log_odds_z": delta / np.sqrt(var)})
+
+
+def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "november",
+            content_only: bool = True, min_count: int = 2) -> pd.DataFrame:
+    """Keyness of every term, target group vs the rest: counts, G² (signed), its p-value, log ratio, Lafon's
+    specificity, log-odds z-score with the whole corpus as prior. Sorted by signed G², target terms first.
+
+    Terms below `min_count` in the whole corpus are left out. `c` and `d` are the sizes (all word tokens).
+    """
+    counts = frequencies(terms, group=group, content_only=content_only)
+    sizes = terms.groupby(group).size()
+    if target not in counts.columns:
+        raise ValueError(f"no group {target!r} in column {group!r}; groups are {sorted(counts.columns)}")
+    a = counts[target]
+    b = counts.drop(columns=target).sum(axis=1)
+    c, d = sizes[target], sizes.drop(target).sum()
+    keep = (a + b) >= min_count
+    a, b = a[keep], b[keep]
+    rows = []
+    for term in a.index:
+        ai, bi = int(a[term]), int(b[term])
+        value = g2(ai, bi, c, d)
+        sign = 1 if ai / c >= bi / d else -1
+        rows.append({"term": term, "target_count": ai, "reference_count": bi,
+                     "target_per_1000": 1000 * ai / c, "reference_per_1000": 1000 * bi / d,
+                     "g2": sign * value, "p_value": float(stats.chi2.sf(value, 1)),
+                     "log_ratio": log_ratio(ai, bi, c, d),
+                     "lafon": lafon_specificity(ai, ai + bi, int(c), int(c + d))})
+    out = pd.DataFrame(rows).set_index("term")
+    lo = log_odds_dirichlet(a, b, a + b)
+    # The prior is the whole corpus (a + b); the counts are compared per side.
+    out = out.join(lo)
+    # Ties in G² are common in a small corpus: order them by term so that the ranking is reproducible.
+    out = out.rename_axis("term").reset_index().sort_values(["g2", "term"], ascending=[False, True])
+    return out.set_index("term")
+
+
+def stability(terms: pd.DataFrame, *, group: str = "period", target: str = "november", leave_out_from: str = "august",
+              threshold: float = 3.84, top: int = 20) -> pd.DataFrame:
+    """Leave-one-article-out keyness: drop each article of `leave_out_from` in turn and recompute. A term that
+    stays key (|G²| ≥ `threshold`, i.e. p < 0.05, same direction) every time is `stable`, else `fragile`.
+
+    Rows: the `top` terms each way of the full comparison, with G² in each run and the verdict.
+    """
+    full = keyness(terms, group=group, target=target)
+    chosen = pd.concat([full.head(top), full.tail(top)])
+    chosen = chosen[~chosen.index.duplicated()]
+    runs = {}
+    for article in sorted(terms.loc[terms[group] == leave_out_from, "article_id"].unique()):
+        k = keyness(terms[terms["article_id"] != article], group=group, target=target, min_count=1)
+        runs[f"without {article}"] = k["g2"].reindex(chosen.index).fillna(0.0)
+    table = pd.DataFrame(runs)
+    direction = np.sign(chosen["g2"])
+    stable = table.apply(lambda col: (np.sign(col) == direction) & (col.abs() >= threshold)).all(axis=1)
+    table.insert(0, "g2_all", chosen["g2"])
+    table["verdict"] = np.where(stable & (chosen["g2"].abs() >= threshold), "stable", "fragile")
+    return table
+
+
+# --- concordance and trajectories -----------------------------------------------------------------------
+def concordance(tokens: pd.DataFrame, term: str, *, window: int = 8, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Keyword in context: every token whose lemma or lower-cased form is `term` (or that starts a
+    multi-word term), with `window` words either side, the article and, with `corpus`, its date."""
+    t = tokens[~tokens["text"].str.isspace()].reset_index(drop=True)
+    words = term.lower().split()
+    rows = []
+    for article_id, g in t.groupby("article_id", sort=False):
+        g = g.reset_index(drop=True)
+        lemmas, forms = list(g["lemma"].str.lower()), list(g["text"].str.lower())
+        for i in range(len(g) - len(words) + 1):
+            if all(lemmas[i + k] == w or forms[i + k] == w for k, w in enumerate(words)):
+                j = i + len(words)
+                rows.append({"article_id": article_id, "sent_idx": g.loc[i, "sent_idx"],
+                             "left": " ".join(g["text"][max(0, i - window):i]),
+                             "keyword": " ".join(g["text"][i:j]),
+                             "right": " ".join(g["text"][j:j + window])})
+    out = pd.DataFrame(rows, columns=["article_id", "sent_idx", "left", "keyword", "right"])
+    if corpus is not None:
+        meta = corpus.set_index("article_id")
+        out.insert(1, "published", out["article_id"].map(meta["published"]).dt.date)
+    return out
+
+
+def trajectories(terms: pd.DataFrame, chosen: list[str], *, group: str = "period") -> pd.DataFrame:
+    """Relative frequency (per 1,000 words) of chosen terms in each group: terms × groups."""
+    sizes = terms.groupby(group).size()
+    counts = pd.crosstab(terms["term"], terms[group]).reindex(chosen, fill_value=0)
+    return 1000 * counts / sizes
