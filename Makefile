@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # Re-installed only when pyproject.toml changes (the stamp is older than it).
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help setup report test lab bench clean quote-eval
+.PHONY: help setup report test lab bench clean quote-eval tone-benchmark
 
 help: ## List the targets
 	@echo "presse-sommet — make targets:"
@@ -26,6 +26,9 @@ setup: $(STAMP) ## Create .venv and install the project (automatic for the other
 
 report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html)
 	$(PY) -m analysis.report
+
+tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
+	$(PY) -m analysis.tone
 
 quote-eval: $(STAMP) ## Print the quote extractor's accuracy (corpus and held-out texts)
 	$(PY) -m analysis.quote_eval

@@ -147,3 +147,21 @@ NEWS_OUTLETS: frozenset[str] = frozenset({
 })
 # Possessive determiners: "son organisation" designates nobody by itself.
 POSSESSIVES: frozenset[str] = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
+
+# --- Tone ----------------------------------------------------------------------------------------
+# News-domain words the book-review lexicon scores although they carry no tone in news: "premier" (+0.5,
+# as in "Premier ministre"), "international", "grave" (as in "situation grave" it is negative, the lexicon
+# says +0.4). Neutralised only where a notebook says so, and always shown with and without.
+DOMAIN_NEUTRAL: frozenset[str] = frozenset({
+    "premier", "première", "premiers", "premières", "international", "internationale", "internationaux",
+    "internationales", "grave", "graves", "dernier", "dernière", "derniers", "dernières", "prochain", "prochaine",
+    "prochains", "prochaines", "national", "nationale", "nationaux", "nationales", "général", "générale",
+    "militaire", "militaires", "politique", "politiques", "diplomatique", "diplomatiques", "russe", "russes",
+    "américain", "américaine", "américains", "américaines", "ukrainien", "ukrainienne", "européen", "européens",
+})
+# Forward-looking expressions: a statement about what will happen.
+FORWARD_LOOKING = (r"dans les prochains jours|la semaine prochaine|dès la semaine prochaine|très bientôt|bientôt|"
+                   r"prochainement|à venir|d'ici|dès que|à terme|dans le futur|à l'avenir|dans les \d+ (?:à \d+ )?heures|"
+                   r"le mois prochain|l'an prochain|l'année prochaine|prochaine rencontre|prochain sommet")
+ATTRIBUTION_HEDGES = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\b"
+MODAL_LEMMAS: frozenset[str] = frozenset({"pouvoir", "devoir"})
