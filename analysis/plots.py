@@ -93,3 +93,53 @@ def slope_chart(table: pd.DataFrame, *, left: str, right: str, title: str, label
     ax.set_xlim(-0.95, 1.95)
     ax.set_title(title)
     return ax
+
+
+STATUS_COLOURS = {"fulfilled": "#2e8b57", "partly_fulfilled": "#9acd32", "not_fulfilled": "#c0392b",
+                  "contradicted": "#8e44ad", "unresolved": "#e0a000", "not_addressed": "#a0a0a0"}
+
+
+def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Series, *,
+                    zoom: tuple[str, str] = ("2025-08-01", "2025-12-01")):
+    """Two panels: every dated event the corpus mentions (2018 →), then a zoom with each claim's horizon as a
+    bar coloured by its status, the events and the publication dates."""
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(12, 10), gridspec_kw={"height_ratios": [1, 2.8]})
+    lo, hi = pd.Timestamp(zoom[0]), pd.Timestamp(zoom[1])
+    before = events[events["date"] < lo]
+    inside = events[(events["date"] >= lo) & (events["date"] <= hi)]
+    for i, ev in enumerate(before.itertuples()):
+        top.plot(ev.date, 0, "o", color="#333")
+        top.annotate(f"{ev.event_en}\n({', '.join(ev.mentioned_by)})", (ev.date, 0), xytext=(0, 12 + 24 * (i % 2)),
+                     textcoords="offset points", fontsize=7, ha="center")
+    top.plot(inside["date"], [0] * len(inside), "o", color="#333")
+    top.annotate(f"{len(inside)} events, August–November 2025\n(see below)", (inside["date"].min(), 0),
+                 xytext=(0, 12), textcoords="offset points", fontsize=7, ha="center")
+    top.axvspan(lo, hi, color="#f3e6c8", zorder=-1)
+    top.set_yticks([]); top.set_ylim(-0.5, 2.5)
+    top.set_title("Dated events the corpus mentions (articles that mention each); shaded: the zoom below")
+    rows = ledger.reset_index(drop=True)
+    for y, row in rows.iterrows():
+        start = row["horizon_start"] if pd.notna(row["horizon_start"]) else row["made_on"]
+        end = row["horizon_end"] if pd.notna(row["horizon_end"]) else hi
+        colour = STATUS_COLOURS[row["status_by_november"]]
+        bottom.plot([row["made_on"]], [y], "|", color=colour, ms=10)
+        bottom.barh(y, (end - start).days + 1, left=start, height=0.6, color=colour,
+                    alpha=0.9 if pd.notna(row["horizon_end"]) else 0.35)
+        late = (max(start, lo) - lo) > 0.6 * (hi - lo)  # labels of late claims go left of their bar
+        bottom.annotate(f"{row['claim_id']} {row['claim_en'][:58]}", (max(start, lo), y), xytext=(-3 if late else 3, 0),
+                        textcoords="offset points", va="center", ha="right" if late else "left", fontsize=6.5)
+    days = [(d - lo).days for d in inside["date"]]
+    for ev, x in zip(inside.itertuples(), _spread(days, 2.6)):
+        bottom.axvline(ev.date, color="#555", lw=0.6, ls=":")
+        bottom.annotate(f"{ev.event_en[:48]} ({', '.join(ev.mentioned_by)})", (lo + pd.Timedelta(days=x), len(rows) + 6.2),
+                        rotation=90, fontsize=6, va="bottom", ha="center")
+    for d in sorted(set(published)):
+        bottom.axvline(d, color="black", lw=1.2)
+    bottom.set_xlim(lo, hi); bottom.set_ylim(len(rows) + 6.5, -0.8)
+    bottom.set_yticks([])
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in STATUS_COLOURS.values()]
+    bottom.legend(handles, list(STATUS_COLOURS), fontsize=7, loc="center right", ncol=1, bbox_to_anchor=(1.0, 0.62))
+    bottom.set_title("August–November 2025: each claim's horizon (faded: open-ended), coloured by its status in "
+                     "November; black lines: publication dates")
+    fig.tight_layout()
+    return fig

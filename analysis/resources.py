@@ -165,3 +165,13 @@ FORWARD_LOOKING = (r"dans les prochains jours|la semaine prochaine|dès la semai
                    r"le mois prochain|l'an prochain|l'année prochaine|prochaine rencontre|prochain sommet")
 ATTRIBUTION_HEDGES = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\b"
 MODAL_LEMMAS: frozenset[str] = frozenset({"pouvoir", "devoir"})
+
+# --- Claims -----------------------------------------------------------------------------------------
+# Conditions: "sous peine de", "dès que", "si ... ", "à condition", "indispensable".
+CONDITION_MARKERS = (r"\bsous peine de\b|\bdès que\b|\bà condition\b|\bindispensable\b|\bpréalable\b|"
+                     r"(?<![\w'])si (?!bien|peu|tôt|longtemps)")
+# Lemmas of planning and arranging: a sentence with one of them states a plan.
+PLAN_LEMMAS: frozenset[str] = frozenset({
+    "prévoir", "organiser", "planifier", "préparer", "envisager", "proposer", "viser", "chercher", "souhaiter",
+    "vouloir", "compter", "projet", "planification", "préparatif", "ultimatum", "menacer", "sommer",
+})
