@@ -41,5 +41,10 @@ test: $(STAMP) ## Run the whole test suite, notebooks included
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/
 
+bench: $(STAMP) ## Run the benchmarks (about 30 minutes) and write bench/RESULTS.md
+	$(PY) bench/scale.py 1500 6000
+	$(PY) bench/report_build.py 3
+	$(PY) bench/summarise.py
+
 clean: ## Remove generated reports, figures and caches (keeps .venv)
 	rm -rf reports .cache figures/*.png figures/*.csv

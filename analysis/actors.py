@@ -85,7 +85,20 @@ def find_mentions(text: str, *, actors_path: Path | str | None = None) -> list[d
 
 
 def actor_mentions(corpus: pd.DataFrame, *, actors_path: Path | str | None = None) -> pd.DataFrame:
-    """Every actor mention in the cleaned texts: article_id, start_char, end_char, surface, actor, camp, via."""
+    """Every actor mention in the cleaned texts: article_id, start_char, end_char, surface, actor, camp, via.
+
+    Cached on disk (with the actor table's version) for the project's own actor table."""
+    if actors_path:
+        return _actor_mentions(corpus, actors_path)
+    import hashlib
+
+    from .cache import cached_table
+
+    digest = hashlib.sha256("\x00".join(corpus["article_id"] + "\x01" + corpus["text"]).encode()).hexdigest()
+    return cached_table("actor_mentions", [digest, len(corpus)], lambda: _actor_mentions(corpus, None)).copy()
+
+
+def _actor_mentions(corpus: pd.DataFrame, actors_path) -> pd.DataFrame:
     table = load_actors(actors_path) if actors_path else _actor_table()
     camp = dict(zip(table["actor"], table["camp"]))
     rows = [{"article_id": a, "start_char": m["start"], "end_char": m["end"], "surface": m["surface"],
@@ -107,15 +120,17 @@ def resolve_actor(surface: str, *, actors_path: Path | str | None = None) -> str
 
 
 def assign_actors(tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
-    """For each token, the actor whose mention covers it (None elsewhere)."""
+    """For each token, the actor whose mention covers it (None elsewhere). Linear in tokens and mentions."""
     out = np.full(len(tokens), None, dtype=object)
-    positions = pd.Series(np.arange(len(tokens)), index=tokens.index)
-    for article_id, group in mentions.groupby("article_id"):
-        mask = (tokens["article_id"] == article_id).to_numpy()
-        idx = positions[mask].to_numpy()
-        starts = tokens["start_char"].to_numpy()[mask]
-        ends = tokens["end_char"].to_numpy()[mask]
-        for m in group.itertuples():
-            inside = (starts >= m.start_char) & (ends <= m.end_char)
-            out[idx[inside]] = m.actor
+    starts_all = tokens["start_char"].to_numpy()
+    ends_all = tokens["end_char"].to_numpy()
+    positions = tokens.groupby("article_id", sort=False).indices
+    for article_id, group in mentions.groupby("article_id", sort=False):
+        idx = positions.get(article_id)
+        if idx is None:
+            continue
+        starts, ends = starts_all[idx], ends_all[idx]
+        for m_start, m_end, actor in zip(group["start_char"], group["end_char"], group["actor"]):
+            inside = (starts >= m_start) & (ends <= m_end)
+            out[idx[inside]] = actor
     return pd.Series(out, index=tokens.index, name="actor")

@@ -128,7 +128,8 @@ def _removal_rule(line: str) -> str | None:
     for name, pattern in checks:
         if re.search(pattern, line):
             return name
-    if re.search(R.PHOTO_CAPTION_CUE, line) and not re.search(r"[.!?»\"]$", line):
+    if (re.search(R.PHOTO_CAPTION_CUE, line) and not re.search(r"[.!?»\"]$", line)
+            and len(line.split()) <= R.CAPTION_MAX_WORDS):
         return "photo_caption"
     return None
 

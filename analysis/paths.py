@@ -1,6 +1,7 @@
 """Every path the project uses, built from the project root (the one place paths live)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -15,7 +16,8 @@ CHECKSUMS = RAW_DIR / "SHA256SUMS"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-CACHE_DIR = PROJECT_ROOT / ".cache"
+# Derived, rebuildable files (parse, tables, benchmark figures); PRESSE_SOMMET_CACHE moves them elsewhere.
+CACHE_DIR = Path(os.environ.get("PRESSE_SOMMET_CACHE", PROJECT_ROOT / ".cache"))
 
 
 def raw_dir(data_dir: Path | str | None = None) -> Path:

@@ -164,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1, help="notebooks executed side by side")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    parser.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks/)")
     parser.add_argument("only", nargs="*", help="notebook name prefixes, e.g. 00 (default: all)")
     args = parser.parse_args(argv)
-    results = build(args.out, jobs=args.jobs, only=args.only)
+    results = build(args.out, jobs=args.jobs, only=args.only, folder=args.notebooks)
     failed = [r for r in results if r.error]
     if failed:
         for r in failed:

@@ -33,7 +33,8 @@ IMAGE_SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|webp|gif))?$"
 PHOTO_CREDIT = (r"^(?:Photo|Photos|Crédit|Crédits|Crédit photo|Crédits photo|Illustration|Image|"
                 r"Source photo)\s*:\s*\S")
 
-# Descriptive captions that name the photo itself (no credit line needed to spot them).
+# Descriptive captions that name the photo itself (no credit line needed to spot them); a caption is short.
+CAPTION_MAX_WORDS = 60
 PHOTO_CAPTION_CUE = (r"\bphotographi(?:é|ée|és|ées)\b|^(?:À|A) (?:gauche|droite)\b|^Ci-(?:dessus|contre|dessous)\b"
                      r"|\b(?:sur|Sur) (?:cette|la) photo\b|^\(?(?:Photo|Image) d'illustration")
 

@@ -100,13 +100,13 @@ _Mention = namedtuple("_Mention", "start_char end_char actor")
 TITLES = r"^(?:M\.|Mme|Mlle|MM\.|Me|Dr|Pr)\s+"
 
 
-def _unknown_people(text: str, toks: pd.DataFrame, known: list) -> list[_Mention]:
+def _unknown_people(text: str, toks: list, known: list) -> list[_Mention]:
     """People and organisations the parser finds that data/actors.csv does not know, as pseudo-mentions.
 
     Each is named by its fullest form in the article: "Mme Moreau" → "Élisabeth Moreau".
     """
     runs, current = [], None
-    for t in toks.itertuples():
+    for t in toks:
         if t.ent_type in ("PER", "ORG") and current and current[2] == t.ent_type and t.start_char - current[1] <= 1:
             current[1] = t.end_char
         else:
@@ -135,10 +135,10 @@ def _is_name_word(t) -> bool:
         t.text not in R.NEWS_OUTLETS and len(t.text) > 1
 
 
-def _proper_name_runs(toks: pd.DataFrame) -> list[tuple[int, int]]:
+def _proper_name_runs(toks: list) -> list[tuple[int, int]]:
     """Char spans of runs of two or more capitalised words ("Karim Benhadj"), whatever POS or NER say."""
     runs, current = [], None
-    for t in toks.itertuples():
+    for t in toks:
         if _is_name_word(t):
             if current and t.start_char - current[1] <= 1:
                 current[1], current[2] = t.end_char, current[2] + 1
@@ -159,10 +159,9 @@ def _proper_name_runs(toks: pd.DataFrame) -> list[tuple[int, int]]:
 class _Article:
     """Tokens, sentences, mentions and quotes of one article, with the lookups the rules need."""
 
-    def __init__(self, article_id: str, text: str, toks: pd.DataFrame, sents: pd.DataFrame,
-                 mentions: pd.DataFrame, actors: pd.DataFrame):
+    def __init__(self, article_id: str, text: str, toks: list, sents: list, mentions: list, actors: pd.DataFrame):
         self.id, self.text = article_id, text
-        self.tok = {row.token_idx: row for row in toks.itertuples()}
+        self.tok = {row.token_idx: row for row in toks}
         self.order = sorted(self.tok)
         self.starts = [self.tok[i].start_char for i in self.order]
         self.children: dict[int, list[int]] = {}
@@ -170,9 +169,9 @@ class _Article:
             head = self.tok[i].head_idx
             if head != i:
                 self.children.setdefault(head, []).append(i)
-        self.sents = list(sents.itertuples())
+        self.sents = sents
         self.sent_starts = [s.start_char for s in self.sents]
-        known = [_Mention(m.start_char, m.end_char, m.actor) for m in mentions.itertuples()]
+        known = [_Mention(m.start_char, m.end_char, m.actor) for m in mentions]
         self.mentions = sorted(known + _unknown_people(text, toks, known), key=lambda m: m.start_char)
         self.known = {m.actor for m in known}
         # Full names by their last word, for "M. Benhadj" → "Karim Benhadj".
@@ -436,7 +435,7 @@ def _np_head(art: _Article, ids: list[int]) -> int | None:
 def _build_roles(art: _Article) -> list[tuple[int, str, str]]:
     """Roles the article gives named people: "La ministre du Travail, Claire Dumontier" → (ministre, name)."""
     roles = []
-    for start, end in _proper_name_runs(pd.DataFrame([art.tok[i] for i in art.order])):
+    for start, end in _proper_name_runs([art.tok[i] for i in art.order]):
         first, last = art.token_at(start), art.token_at(end - 1)
         name = art.name(start, end)
         # ROLE (…) [,] NAME : look back over the noun phrase before the name.
@@ -893,23 +892,28 @@ def quotes(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None, token
     Columns: article_id, quote_id, kind, text, speaker, speaker_camp, cue, sent_idx, start_char, end_char,
     closed (False for a quote never closed), speaker_basis (how the speaker was found).
     """
-    from .nlp import parsed_tables
+    from .cache import cached_table
+    from .nlp import cache_key, parsed_tables
 
     if sentences is None or tokens is None:
         sentences, tokens = parsed_tables(corpus)
     mentions = actor_mentions(corpus) if mentions is None else mentions
+    return cached_table("quotes", [cache_key(corpus), len(tokens), len(mentions)],
+                        lambda: _quotes(corpus, sentences, tokens, mentions)).copy()
+
+
+def _quotes(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     actors = _actors()
     camp = dict(zip(actors["actor"], actors["camp"]))
     rows = []
-    tok_groups = dict(tuple(tokens.groupby("article_id", sort=False)))
-    sent_groups = dict(tuple(sentences.groupby("article_id", sort=False)))
-    men_groups = dict(tuple(mentions.groupby("article_id", sort=False)))
-    empty_m = mentions.iloc[0:0]
+    tok_groups = _records(tokens, TOKEN_FIELDS)
+    sent_groups = _records(sentences, SENTENCE_FIELDS)
+    men_groups = _records(mentions, MENTION_FIELDS)
     for article_id, text in zip(corpus["article_id"], corpus["text"]):
         if article_id not in tok_groups:
             continue
         art = _Article(article_id, text, tok_groups[article_id], sent_groups[article_id],
-                       men_groups.get(article_id, empty_m), actors)
+                       men_groups.get(article_id, []), actors)
         found = sorted(_article_statements(art), key=lambda s: (s["start_char"], -s["end_char"]))
         for n, s in enumerate(found, start=1):
             rows.append({"article_id": article_id, "quote_id": f"{article_id}-q{n:02d}", "kind": s["kind"],
@@ -918,6 +922,20 @@ def quotes(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None, token
                          "sent_idx": art.sentence_of(s["start_char"]).sent_idx, "start_char": s["start_char"],
                          "end_char": s["end_char"], "closed": s["closed"], "speaker_basis": s["speaker_basis"]})
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+TOKEN_FIELDS = ("token_idx", "text", "lemma", "pos", "morph", "dep", "head_idx", "is_stop", "is_punct", "like_num",
+                "ent_type", "start_char", "end_char", "sent_idx", "is_heading")
+SENTENCE_FIELDS = ("article_id", "paragraph_idx", "sent_idx", "text", "start_char", "end_char", "is_heading")
+MENTION_FIELDS = ("start_char", "end_char", "actor")
+
+
+def _records(table: pd.DataFrame, fields: tuple[str, ...]) -> dict[str, list]:
+    """Rows of a table as light named tuples, grouped by article (pandas row iteration is slow)."""
+    record = namedtuple("Record", fields)
+    columns = [table[f].tolist() for f in fields]
+    rows = [record(*values) for values in zip(*columns)]
+    return {a: [rows[i] for i in idx] for a, idx in table.groupby("article_id", sort=False).indices.items()}
 
 
 @lru_cache(maxsize=1)

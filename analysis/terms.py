@@ -27,9 +27,17 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
     """
     from .actors import actor_mentions
 
-    from .actors import load_actors
+    from .cache import cached_table
+    from .nlp import cache_key
 
     mentions = actor_mentions(corpus) if mentions is None else mentions
+    return cached_table("term_tokens", [cache_key(corpus), len(tokens), len(mentions)],
+                        lambda: _term_tokens(tokens, corpus, mentions)).copy()
+
+
+def _term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    from .actors import load_actors
+
     t = tokens[~tokens["is_punct"]].copy()
     # Prepositions do not inflect: the small model's lemma ("entre" → "entrer") is replaced by the form.
     # Names keep their case ("Moscou", "Alaska"): a capitalised content word whose lemma is the word itself.
@@ -43,16 +51,20 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
     # Persons, institutions and groups become one term; states stay words ("Moscou" is a place as often as not).
     kinds = load_actors().set_index("actor")["kind"]
     named = mentions[(mentions["via"] == "name") & (mentions["actor"].map(kinds) != "state")]
-    for article_id, group in named.groupby("article_id"):
-        in_article = t["article_id"] == article_id
-        starts = t.loc[in_article, "start_char"]
-        for m in group.itertuples():
-            inside = starts[(starts >= m.start_char) & (starts < m.end_char)].index
+    positions = t.groupby("article_id", sort=False).indices
+    starts_all = t["start_char"].to_numpy()
+    term_col, actor_col, content_col = t.columns.get_loc("term"), t.columns.get_loc("is_actor"), t.columns.get_loc("is_content")
+    for article_id, group in named.groupby("article_id", sort=False):
+        idx = positions.get(article_id)
+        if idx is None:
+            continue
+        starts = starts_all[idx]
+        for m_start, m_end, actor in zip(group["start_char"], group["end_char"], group["actor"]):
+            inside = idx[(starts >= m_start) & (starts < m_end)]
             if len(inside):
                 # Keep the mention's first token as the actor term, drop the rest (one term per mention).
-                first = inside[0]
-                t.loc[first, ["term", "is_actor", "is_content"]] = [m.actor, True, True]
-                drop.extend(inside[1:])
+                t.iloc[inside[0], [term_col, actor_col, content_col]] = [actor, True, True]
+                drop.extend(t.index[inside[1:]])
     t = t.drop(index=drop)
     meta = corpus.set_index("article_id")
     t["period"] = t["article_id"].map(meta["period"])
@@ -180,20 +192,29 @@ def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "novemb
         raise ValueError(f"no group {target!r} in column {group!r}; groups are {sorted(counts.columns)}")
     a = counts[target]
     b = counts.drop(columns=target).sum(axis=1)
-    c, d = sizes[target], sizes.drop(target).sum()
+    c, d = float(sizes[target]), float(sizes.drop(target).sum())
     keep = (a + b) >= min_count
-    a, b = a[keep], b[keep]
-    rows = []
-    for term in a.index:
-        ai, bi = int(a[term]), int(b[term])
-        value = g2(ai, bi, c, d)
-        sign = 1 if ai / c >= bi / d else -1
-        rows.append({"term": term, "target_count": ai, "reference_count": bi,
-                     "target_per_1000": 1000 * ai / c, "reference_per_1000": 1000 * bi / d,
-                     "g2": sign * value, "p_value": float(stats.chi2.sf(value, 1)),
-                     "log_ratio": log_ratio(ai, bi, c, d),
-                     "lafon": lafon_specificity(ai, ai + bi, int(c), int(c + d))})
-    out = pd.DataFrame(rows).set_index("term")
+    a, b = a[keep].astype(float), b[keep].astype(float)
+    # G² on every term's 2×2 table at once (cells a, b / c − a, d − b), signed by direction.
+    cells = np.stack([a, b, c - a, d - b])
+    rows_, cols_ = np.stack([a + b, a + b, c + d - a - b, c + d - a - b]), np.array([[c], [d], [c], [d]])
+    expected = rows_ * cols_ / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms_ = np.where(cells > 0, cells * np.log(cells / expected), 0.0)
+    value = 2 * terms_.sum(axis=0)
+    over = a / c >= b / d
+    a2, b2 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
+    # Lafon: scipy's hypergeometric tails, vectorised (analysis.terms.lafon_specificity is the reference).
+    f, total = (a + b).astype(int), int(c + d)
+    upper = -stats.hypergeom.logsf(a - 1, total, f, int(c)) / math.log(10)
+    lower = stats.hypergeom.logcdf(a, total, f, int(c)) / math.log(10)
+    expected_a = f * c / total
+    out = pd.DataFrame({"target_count": a.astype(int), "reference_count": b.astype(int),
+                        "target_per_1000": 1000 * a / c, "reference_per_1000": 1000 * b / d,
+                        "g2": np.where(over, value, -value), "p_value": stats.chi2.sf(value, 1),
+                        "log_ratio": np.log2((a2 / c) / (b2 / d)),
+                        "lafon": np.where(a >= expected_a, upper, lower)}, index=a.index)
+    out.index.name = "term"
     lo = log_odds_dirichlet(a, b, a + b)
     # The prior is the whole corpus (a + b); the counts are compared per side.
     out = out.join(lo)

@@ -85,6 +85,16 @@ def score(text: str, *, neutral_words: frozenset[str] | set[str] = frozenset()) 
 
 def sentence_tone(sentences: pd.DataFrame, *, neutral_words: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
     """Tone of every sentence (headings out): polarity, subjectivity, n_assessed, drivers, clamped, raw scores."""
+    import hashlib
+
+    from .cache import cached_table
+
+    digest = hashlib.sha256("\x00".join(sentences["article_id"].astype(str) + "\x01" + sentences["text"]).encode())
+    return cached_table("sentence_tone", [digest.hexdigest(), len(sentences), sorted(neutral_words)],
+                        lambda: _sentence_tone(sentences, neutral_words)).copy()
+
+
+def _sentence_tone(sentences: pd.DataFrame, neutral_words) -> pd.DataFrame:
     rows = []
     for s in sentences[~sentences["is_heading"]].itertuples():
         sc = score(s.text, neutral_words=neutral_words)

@@ -130,3 +130,10 @@ def test_a_subheading_right_above_a_credit_is_kept():
     cleaned = clean_article("Le ministre a parlé.\nMenace de sanctions\nPhoto : AFP\nLa suite du texte.")
     assert [(p.text, p.is_heading) for p in cleaned.paragraphs] == [
         ("Le ministre a parlé.", False), ("Menace de sanctions", True), ("La suite du texte.", False)]
+
+
+def test_a_long_paragraph_mentioning_a_photo_is_not_a_caption():
+    long = "Le livre est bon " * 20 + "comme on le voit sur la photo (édition de poche)"
+    assert clean_article(long).text == long.strip()
+    short = "À gauche, le ministre photographié à Paris le 3 mars 2024"
+    assert clean_article(short).paragraphs == []

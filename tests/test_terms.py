@@ -94,6 +94,17 @@ def test_keyness_november_vs_august(words):
     assert key.index[0] == "résultat"
 
 
+def test_vectorised_keyness_matches_the_reference_formulas(words):
+    key = T.keyness(words)
+    sizes = words.groupby("period").size()
+    c, d = int(sizes["november"]), int(sizes["august"])
+    for term, row in key.iterrows():
+        a, b = int(row["target_count"]), int(row["reference_count"])
+        assert math.isclose(row["lafon"], T.lafon_specificity(a, a + b, c, c + d), rel_tol=1e-7, abs_tol=1e-9), term
+        assert math.isclose(abs(row["g2"]), T.g2(a, b, c, d), rel_tol=1e-9, abs_tol=1e-12), term
+        assert math.isclose(row["log_ratio"], T.log_ratio(a, b, c, d)), term
+
+
 def test_stability_separates_stable_and_fragile_terms(words):
     stab = T.stability(words, top=15)
     assert stab.loc[["résultat", "Volodymyr Zelensky", "cessez-le-feu", "Steve Witkoff"], "verdict"].tolist() == [

@@ -1,0 +1,77 @@
+"""Report build against its floor: executing the same number of notebooks that only import what ours import.
+
+Every run is `python -m analysis.report` in a fresh process, with its own cache folder (PRESSE_SOMMET_CACHE):
+warm runs share a cache built once beforehand, cold runs start from an empty one.
+
+    python bench/report_build.py [repetitions]     # writes bench/results/report.json
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# What the notebooks import between them: the floor pays for these and for starting the kernels.
+IMPORTS = """import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, HTML
+from textblob import TextBlob
+import analysis
+from analysis import compare, terms, tone, tracking, timex
+from analysis.plots import save_figure, heatmap, word_cloud"""
+
+
+def floor_notebooks(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    for i in range(n):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# Floor {i}\n\n**Question:** none"),
+                                             nbformat.v4.new_code_cell(IMPORTS)])
+        nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
+        nbformat.write(nb, folder / f"{i:02d}_floor.ipynb")
+
+
+def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = None) -> float:
+    args = [sys.executable, "-m", "analysis.report", "--out", str(out), "--jobs", str(jobs)]
+    if notebooks:
+        args += ["--notebooks", str(notebooks)]
+    env = dict(os.environ, PRESSE_SOMMET_CACHE=str(cache))
+    start = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    reps = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    n = len(sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    results: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        floor_notebooks(tmp / "floor", n)
+        warm = tmp / "warm-cache"
+        build(tmp / "out", warm)  # fills the warm cache (untimed)
+        for label, kwargs in [("floor", {"notebooks": tmp / "floor"}), ("warm", {}),
+                              ("floor_jobs2", {"notebooks": tmp / "floor", "jobs": 2}), ("warm_jobs2", {"jobs": 2})]:
+            print(f"{label} ...", flush=True)
+            results[label] = [build(tmp / "out", warm, **kwargs) for _ in range(reps)]
+        print("cold ...", flush=True)
+        results["cold"] = [build(tmp / "out", tmp / f"cold-{i}") for i in range(max(1, reps - 1))]
+    summary = {k: {"runs": v, "median": statistics.median(v)} for k, v in results.items()}
+    summary["n_notebooks"] = n
+    target = HERE / "results" / "report.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(summary, indent=1))
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
