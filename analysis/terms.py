@@ -190,6 +190,14 @@ def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "novemb
     sizes = terms.groupby(group).size()
     if target not in counts.columns:
         raise ValueError(f"no group {target!r} in column {group!r}; groups are {sorted(counts.columns)}")
+    from .cache import cached_table
+
+    digest = int(pd.util.hash_pandas_object(counts.reset_index(), index=False).sum())
+    return cached_table("keyness", [digest, list(counts.columns), sizes.tolist(), target, min_count],
+                        lambda: _keyness(counts, sizes, target, min_count)).copy()
+
+
+def _keyness(counts: pd.DataFrame, sizes: pd.Series, target: str, min_count: int) -> pd.DataFrame:
     a = counts[target]
     b = counts.drop(columns=target).sum(axis=1)
     c, d = float(sizes[target]), float(sizes.drop(target).sum())
@@ -204,16 +212,13 @@ def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "novemb
     value = 2 * terms_.sum(axis=0)
     over = a / c >= b / d
     a2, b2 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
-    # Lafon: scipy's hypergeometric tails, vectorised (analysis.terms.lafon_specificity is the reference).
-    f, total = (a + b).astype(int), int(c + d)
-    upper = -stats.hypergeom.logsf(a - 1, total, f, int(c)) / math.log(10)
-    lower = stats.hypergeom.logcdf(a, total, f, int(c)) / math.log(10)
-    expected_a = f * c / total
+    # Lafon per term in log space: scipy's hypergeometric tails are far slower on corpora of this size.
+    lafon = [lafon_specificity(int(x), int(x + y), int(c), int(c + d)) for x, y in zip(a, b)]
     out = pd.DataFrame({"target_count": a.astype(int), "reference_count": b.astype(int),
                         "target_per_1000": 1000 * a / c, "reference_per_1000": 1000 * b / d,
                         "g2": np.where(over, value, -value), "p_value": stats.chi2.sf(value, 1),
                         "log_ratio": np.log2((a2 / c) / (b2 / d)),
-                        "lafon": np.where(a >= expected_a, upper, lower)}, index=a.index)
+                        "lafon": lafon}, index=a.index)
     out.index.name = "term"
     lo = log_odds_dirichlet(a, b, a + b)
     # The prior is the whole corpus (a + b); the counts are compared per side.
