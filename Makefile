@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## Create .venv and install the project (automatic for the other targets)
 
 report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html)
-	$(PY) -m analysis.report
+	$(PY) -m analysis.report --jobs 2
 
 tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
 	$(PY) -m analysis.tone
