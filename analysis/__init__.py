@@ -1,12 +1,17 @@
-"""presse-sommet: loading, cleaning and analysing the 2025 Trump–Putin summit press corpus."""
+"""presse-sommet: loading, cleaning and analysing the 2025 Trump–Putin summit press corpus.
+
+Start from `L = analysis.pipeline(data_dir)` and read the layers you need (`L.corpus`, `L.tokens`,
+`L.statements`, …); the analysis modules (compare, terms, tone, tracking, timex) are pure functions of them.
+"""
 from .actors import actor_mentions, find_mentions, load_actors, resolve_actor
-from .corpus import cleaned_articles, cleaning_log, load_corpus, load_events, paragraphs, verify_checksums
+from .corpus import cleaned_articles, cleaning_log, load_corpus, load_events, paragraphs, read_corpus, verify_checksums
 from .errors import CorpusError
-from .nlp import docs, sentences, tokens
+from .layers import Layers, pipeline
 from .speech import evaluate_quotes, highlight_quotes, load_gold, quote_marks, quotes, voices
 from .timex import time_expressions
 from .tracking import claims
 
-__all__ = ["CorpusError", "actor_mentions", "cleaned_articles", "cleaning_log", "docs", "find_mentions",
-           "load_actors", "load_corpus", "load_events", "paragraphs", "resolve_actor", "sentences", "tokens",
-           "verify_checksums", "evaluate_quotes", "highlight_quotes", "load_gold", "quote_marks", "quotes", "voices", "time_expressions", "claims"]
+__all__ = ["CorpusError", "Layers", "actor_mentions", "claims", "cleaned_articles", "cleaning_log",
+           "evaluate_quotes", "find_mentions", "highlight_quotes", "load_actors", "load_corpus", "load_events",
+           "load_gold", "paragraphs", "pipeline", "quote_marks", "quotes", "read_corpus", "resolve_actor",
+           "time_expressions", "verify_checksums", "voices"]

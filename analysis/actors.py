@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -11,9 +10,10 @@ import pandas as pd
 from . import paths
 from .errors import CorpusError
 
-ACTOR_COLUMNS = ["actor", "kind", "camp", "gender", "number", "description", "names", "roles"]
+ACTOR_COLUMNS = ["actor", "actor_kind", "camp", "gender", "number", "description", "names", "roles"]
 CAMPS = ("russia", "usa", "ukraine", "europe", "other")
-KINDS = ("person", "institution", "group", "state")
+ACTOR_KINDS = ("person", "institution", "group", "state")
+MENTION_COLUMNS = ["article_id", "start_char", "end_char", "surface", "actor", "camp", "mention_kind"]
 # Separators allowed between a role and the name in apposition: "le chef du Kremlin, Vladimir Poutine".
 APPOSITION_GAP = r"^[\s,]*$"
 
@@ -25,11 +25,12 @@ def load_actors(path: Path | str | None = None) -> pd.DataFrame:
     missing = [c for c in ACTOR_COLUMNS if c not in table.columns]
     if missing:
         raise CorpusError(path, f"columns missing: {', '.join(missing)}", "see the data dictionary in README.md")
-    for row in table.itertuples():
-        if row.camp not in CAMPS:
-            raise CorpusError(path, f"actor {row.actor!r} has unknown camp {row.camp!r}", f"use one of {', '.join(CAMPS)}")
-        if row.kind not in KINDS:
-            raise CorpusError(path, f"actor {row.actor!r} has unknown kind {row.kind!r}", f"use one of {', '.join(KINDS)}")
+    for column, allowed in (("camp", CAMPS), ("actor_kind", ACTOR_KINDS)):
+        bad = table[~table[column].isin(allowed)]
+        if len(bad):
+            row = bad.iloc[0]
+            raise CorpusError(path, f"actor {row['actor']!r} has unknown {column} {row[column]!r}",
+                              f"use one of {', '.join(allowed)}")
     table["names"] = table["names"].map(lambda s: [a for a in s.split("|") if a])
     table["roles"] = table["roles"].map(lambda s: [a for a in s.split("|") if a])
     return table
@@ -41,81 +42,66 @@ def alias_pattern(alias: str) -> str:
     return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 
-@lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
-    table = load_actors(path)
+def compile_aliases(actors: pd.DataFrame) -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    """One regex over every alias of the actor table (longest first) and alias → (actor, is_role)."""
     lookup: dict[str, tuple[str, bool]] = {}
-    for row in table.itertuples():
-        for alias in row.names:
-            lookup[alias.lower()] = (row.actor, False)
-        for alias in row.roles:
-            lookup.setdefault(alias.lower(), (row.actor, True))
+    for actor, names, roles in zip(actors["actor"], actors["names"], actors["roles"]):
+        for alias in names:
+            lookup[alias.lower()] = (actor, False)
+        for alias in roles:
+            lookup.setdefault(alias.lower(), (actor, True))
     # Longest aliases first, so "ex-président américain" wins over "président américain".
     ordered = sorted(lookup, key=len, reverse=True)
     pattern = re.compile("|".join(f"(?:{alias_pattern(a)})" for a in ordered), re.IGNORECASE)
     return pattern, {re.sub(r"[\s-]+", " ", a): v for a, v in lookup.items()}
 
 
-def find_mentions(text: str, *, actors_path: Path | str | None = None) -> list[dict]:
-    """Actor mentions in one text: start, end, surface, actor, via (name|role).
+def find_mentions(text: str, actors: pd.DataFrame, *, compiled=None) -> list[dict]:
+    """Actor mentions in one text: start, end, surface, actor, mention_kind (name|role).
 
     A role directly followed by a name ("le président russe Vladimir Poutine") is one mention of
     the name; a name followed by its own role ("Iouri Ouchakov, conseiller diplomatique ...") too.
     """
-    pattern, lookup = _compiled(str(actors_path or paths.ACTORS_CSV))
-    found = []
+    pattern, lookup = compiled or compile_aliases(actors)
+    merged: list[dict] = []
     for m in pattern.finditer(text):
         actor, is_role = lookup[re.sub(r"[\s-]+", " ", m.group(0).lower())]
-        found.append({"start": m.start(), "end": m.end(), "surface": m.group(0), "actor": actor,
-                      "via": "role" if is_role else "name"})
-    merged: list[dict] = []
-    for mention in found:
-        if merged and re.match(APPOSITION_GAP, text[merged[-1]["end"]:mention["start"]]):
+        mention = {"start": m.start(), "end": m.end(), "surface": m.group(0), "actor": actor,
+                   "mention_kind": "role" if is_role else "name"}
+        if merged and _same_person_in_apposition(text, merged[-1], mention):
             prev = merged[-1]
-            role_then_name = prev["via"] == "role" and mention["via"] == "name"
-            name_then_own_role = (prev["via"] == "name" and mention["via"] == "role"
-                                  and prev["actor"] == mention["actor"])
-            if role_then_name or name_then_own_role:
-                name = mention if role_then_name else prev
-                merged[-1] = {"start": prev["start"], "end": mention["end"],
-                              "surface": text[prev["start"]:mention["end"]], "actor": name["actor"], "via": "name"}
-                continue
+            name = mention if prev["mention_kind"] == "role" else prev
+            merged[-1] = {"start": prev["start"], "end": mention["end"], "surface": text[prev["start"]:mention["end"]],
+                          "actor": name["actor"], "mention_kind": "name"}
+            continue
         merged.append(mention)
     return merged
 
 
-def actor_mentions(corpus: pd.DataFrame, *, actors_path: Path | str | None = None) -> pd.DataFrame:
-    """Every actor mention in the cleaned texts: article_id, start_char, end_char, surface, actor, camp, via.
-
-    Cached on disk (with the actor table's version) for the project's own actor table."""
-    if actors_path:
-        return _actor_mentions(corpus, actors_path)
-    import hashlib
-
-    from .cache import cached_table
-
-    digest = hashlib.sha256("\x00".join(corpus["article_id"] + "\x01" + corpus["text"]).encode()).hexdigest()
-    return cached_table("actor_mentions", [digest, len(corpus)], lambda: _actor_mentions(corpus, None)).copy()
+def _same_person_in_apposition(text: str, prev: dict, mention: dict) -> bool:
+    """A role then a name ("le chef du Kremlin, Vladimir Poutine"), or a name then its own role."""
+    if not re.match(APPOSITION_GAP, text[prev["end"]:mention["start"]]):
+        return False
+    role_then_name = prev["mention_kind"] == "role" and mention["mention_kind"] == "name"
+    name_then_own_role = (prev["mention_kind"] == "name" and mention["mention_kind"] == "role"
+                          and prev["actor"] == mention["actor"])
+    return role_then_name or name_then_own_role
 
 
-def _actor_mentions(corpus: pd.DataFrame, actors_path) -> pd.DataFrame:
-    table = load_actors(actors_path) if actors_path else _actor_table()
-    camp = dict(zip(table["actor"], table["camp"]))
-    rows = [{"article_id": a, "start_char": m["start"], "end_char": m["end"], "surface": m["surface"],
-             "actor": m["actor"], "camp": camp[m["actor"]], "via": m["via"]}
+def actor_mentions(corpus: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every actor mention in the cleaned texts: article_id, start_char, end_char, surface, actor, camp,
+    mention_kind (name: a name of the actor; role: a description such as "le président russe")."""
+    compiled = compile_aliases(actors)
+    camp = dict(zip(actors["actor"], actors["camp"]))
+    rows = [(a, m["start"], m["end"], m["surface"], m["actor"], camp[m["actor"]], m["mention_kind"])
             for a, text in zip(corpus["article_id"], corpus["text"])
-            for m in find_mentions(text, actors_path=actors_path)]
-    return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "surface", "actor", "camp", "via"])
+            for m in find_mentions(text, actors, compiled=compiled)]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-@lru_cache(maxsize=1)
-def _actor_table() -> pd.DataFrame:
-    return load_actors()
-
-
-def resolve_actor(surface: str, *, actors_path: Path | str | None = None) -> str | None:
+def resolve_actor(surface: str, actors: pd.DataFrame) -> str | None:
     """The canonical actor for a surface form ("M. Ouchakov" → "Iouri Ouchakov"), or None."""
-    mentions = find_mentions(surface.strip(), actors_path=actors_path)
+    mentions = find_mentions(surface.strip(), actors)
     return mentions[-1]["actor"] if mentions else None
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def profile(corpus: pd.DataFrame, statements: pd.DataFrame, mentions: pd.DataFra
             "article_id": row.article_id, "period": row.period, "n_words": row.n_words,
             "n_sentences": row.n_sentences, "n_paragraphs": row.n_paragraphs, "n_headings": row.n_headings,
             "quoted_share": quoted / len(words) if words else 0.0, "n_actors": men["actor"].nunique(),
-            "n_statements": len(st), **{f"n_{k}": int((st["kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
+            "n_statements": len(st), **{f"n_{k}": int((st["statement_kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
             **{f"n_{name.replace(' ', '_').replace(chr(39), '')}": len(re.findall(p, text)) for name, p in ATTRIBUTION.items()},
             "byline": row.byline_found, "credits": row.credits_found,
         })
@@ -177,30 +176,28 @@ def reuse_matrix(passages: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- coverage: places and facts -------------------------------------------------------------------------
-@lru_cache(maxsize=2)
-def load_places(path: str | None = None) -> pd.DataFrame:
-    """The curated place list (data/places.csv): place, kind, names (aliases, `|`-separated)."""
-    table = pd.read_csv(path or paths.DATA_DIR / "places.csv", dtype=str, keep_default_na=False)
+def load_places(path: Path | str | None = None) -> pd.DataFrame:
+    """The curated place list (data/places.csv): place, place_kind, names (aliases, `|`-separated)."""
+    table = pd.read_csv(path or paths.PLACES_CSV, dtype=str, keep_default_na=False)
     table["names"] = table["names"].str.split("|")
     return table
 
 
-def place_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every mention of a listed place in the cleaned texts: article_id, start_char, end_char, place, kind."""
-    table = load_places()
+def place_mentions(corpus: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Every mention of a listed place in the cleaned texts: article_id, start_char, end_char, place, place_kind."""
     rows = []
-    for p in table.itertuples():
+    for p in places.itertuples():
         pattern = re.compile("|".join(alias_pattern(a) for a in p.names))
         for article_id, text in zip(corpus["article_id"], corpus["text"]):
             for m in pattern.finditer(text):
                 rows.append({"article_id": article_id, "start_char": m.start(), "end_char": m.end(), "place": p.place,
-                             "kind": p.kind})
-    return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "place", "kind"])
+                             "place_kind": p.place_kind})
+    return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "place", "place_kind"])
 
 
 def load_facts(path: Path | str | None = None) -> pd.DataFrame:
     """The facts of the story (data/facts.csv) with their lemma patterns (`|` between alternatives)."""
-    path = Path(path) if path else paths.DATA_DIR / "facts.csv"
+    path = Path(path) if path else paths.FACTS_CSV
     facts = pd.read_csv(path, dtype=str, keep_default_na=False)
     for column in ("fact_id", "label_en", "patterns"):
         if column not in facts.columns:

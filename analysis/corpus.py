@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -160,86 +159,73 @@ def _check_duplicates(texts: dict[str, str], raw: Path) -> None:
         seen[key] = name
 
 
-def _signature(data_dir: str) -> tuple:
-    """Sizes and modification times of the inputs: a change invalidates the in-process cache."""
-    files = sorted(paths.raw_dir(data_dir).glob("*")) + [paths.articles_csv(data_dir)]
-    return tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.exists())
+def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[str, CleanedArticle]]:
+    """Load, check and clean a data folder: (corpus table, article id → its cleaning result).
 
-
-def _loaded(data_dir: Path | str | None) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle], ...], str]:
-    key = str(Path(data_dir or paths.DATA_DIR).resolve())
-    meta, cleaned = _load(key, _signature(key))
-    return meta, cleaned, key
-
-
-@lru_cache(maxsize=8)
-def _load(data_dir: str, signature: tuple) -> tuple[pd.DataFrame, tuple[tuple[str, CleanedArticle], ...]]:
-    meta = read_metadata(data_dir)
-    _check_files(meta, data_dir)
-    raw = paths.raw_dir(data_dir)
+    Nothing is cached here: reading and cleaning is fast, and the pipeline keys everything after it
+    by the content this returns.
+    """
+    root = str(Path(data_dir or paths.DATA_DIR).resolve())
+    meta = read_metadata(root)
+    _check_files(meta, root)
+    raw = paths.raw_dir(root)
     texts = {row.file: decode_raw(raw / row.file) for row in meta.itertuples()}
     _check_duplicates(texts, raw)
-    cleaned = []
-    for row in meta.itertuples():
-        article = clean_article(texts[row.file], title=row.title)
-        if article.header_date and article.header_date != row.published.date().isoformat():
-            raise CorpusError(raw / row.file, f"its header says date {article.header_date} but articles.csv says "
-                              f"{row.published.date().isoformat()}", "correct `published` in articles.csv")
-        if not article.paragraphs:
-            raise CorpusError(raw / row.file, "no body text is left after cleaning",
-                              "check that the file holds the article, not only page furniture")
-        cleaned.append((row.article_id, article))
-    meta = meta.assign(raw_text=[texts[f] for f in meta["file"]])
-    return meta, tuple(cleaned)
+    cleaned = {row.article_id: _clean_one(raw / row.file, texts[row.file], row) for row in meta.itertuples()}
+    corpus = meta.assign(raw_text=[texts[f] for f in meta["file"]])
+    corpus["text"] = [cleaned[a].text for a in corpus["article_id"]]
+    corpus["n_paragraphs"] = [sum(not p.is_heading for p in cleaned[a].paragraphs) for a in corpus["article_id"]]
+    corpus["n_headings"] = [sum(p.is_heading for p in cleaned[a].paragraphs) for a in corpus["article_id"]]
+    corpus["credits_found"] = [CREDIT_SEPARATOR.join(cleaned[a].credits) for a in corpus["article_id"]]
+    corpus["byline_found"] = [", ".join(cleaned[a].bylines) for a in corpus["article_id"]]
+    corpus.attrs["data_dir"] = root
+    return corpus, cleaned
+
+
+def _clean_one(path: Path, raw_text: str, row) -> CleanedArticle:
+    article = clean_article(raw_text, title=row.title)
+    if article.header_date and article.header_date != row.published.date().isoformat():
+        raise CorpusError(path, f"its header says date {article.header_date} but articles.csv says "
+                          f"{row.published.date().isoformat()}", "correct `published` in articles.csv")
+    if not article.paragraphs:
+        raise CorpusError(path, "no body text is left after cleaning",
+                          "check that the file holds the article, not only page furniture")
+    return article
+
+
+def load_corpus(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per article: metadata, cleaned `text`, `raw_text`, paragraph and heading counts, what the
+    cleaning found (`byline_found`, `credits_found`).
+
+    `data_dir` defaults to the project's `data/`; any folder laid out the same way (`raw/*.txt` +
+    `articles.csv`) works. Word and sentence counts come from the parse: `analysis.pipeline(data_dir).corpus`.
+    """
+    return read_corpus(data_dir)[0]
 
 
 def cleaned_articles(data_dir: Path | str | None = None) -> dict[str, CleanedArticle]:
-    """Article id → its cleaning result (paragraphs, log, what was found). Read-only."""
-    return dict(_loaded(data_dir)[1])
+    """Article id → its cleaning result (paragraphs, log, what was found)."""
+    return read_corpus(data_dir)[1]
 
 
-def load_corpus(data_dir: Path | str | None = None, *, counts: bool = True) -> pd.DataFrame:
-    """One row per article: metadata, cleaned `text`, `raw_text` and counts.
-
-    `data_dir` defaults to the project's `data/`; any folder laid out the same way
-    (`raw/*.txt` + `articles.csv`) works. With `counts=True` (the default), `n_words`,
-    `n_sentences`, `n_paragraphs` and `n_headings` come from the spaCy parse (cached on disk).
-    """
-    meta, cleaned, key = _loaded(data_dir)
-    articles = dict(cleaned)
-    corpus = meta.copy()
-    corpus["text"] = [articles[a].text for a in corpus["article_id"]]
-    corpus["n_paragraphs"] = [sum(not p.is_heading for p in articles[a].paragraphs) for a in corpus["article_id"]]
-    corpus["n_headings"] = [sum(p.is_heading for p in articles[a].paragraphs) for a in corpus["article_id"]]
-    corpus["credits_found"] = [CREDIT_SEPARATOR.join(articles[a].credits) for a in corpus["article_id"]]
-    corpus["byline_found"] = [", ".join(articles[a].bylines) for a in corpus["article_id"]]
-    corpus.attrs["data_dir"] = key
-    if counts:
-        from .nlp import sentences, tokens
-        sents = sentences(corpus)
-        toks = tokens(corpus)
-        words = toks[~toks["is_punct"]].groupby("article_id").size()
-        body = sents[~sents["is_heading"]].groupby("article_id").size()
-        corpus["n_words"] = corpus["article_id"].map(words).fillna(0).astype(int)
-        corpus["n_sentences"] = corpus["article_id"].map(body).fillna(0).astype(int)
-    return corpus
-
-
-def cleaning_log(data_dir: Path | str | None = None) -> pd.DataFrame:
+def cleaning_log(data_dir: Path | str | None = None, *,
+                 cleaned: dict[str, CleanedArticle] | None = None) -> pd.DataFrame:
     """One row per removed, altered, extracted or flagged line: the audit of the cleaning.
 
     Columns: article_id, line (1-based in the raw file), original, result, action
     (removed | altered | extracted | flagged), rule.
     """
-    rows = [{"article_id": article_id, **entry}
-            for article_id, article in cleaned_articles(data_dir).items() for entry in article.log]
+    cleaned = cleaned_articles(data_dir) if cleaned is None else cleaned
+    rows = [{"article_id": article_id, **entry} for article_id, article in cleaned.items() for entry in article.log]
     return pd.DataFrame(rows, columns=["article_id", "line", "original", "result", "action", "rule"])
 
 
-def paragraphs(data_dir: Path | str | None = None) -> pd.DataFrame:
+def paragraphs(data_dir: Path | str | None = None, *,
+               cleaned: dict[str, CleanedArticle] | None = None) -> pd.DataFrame:
     """One row per body paragraph: article_id, paragraph_idx, text, start_char, end_char, is_heading, raw_line."""
+    cleaned = cleaned_articles(data_dir) if cleaned is None else cleaned
     rows = []
-    for article_id, article in cleaned_articles(data_dir).items():
+    for article_id, article in cleaned.items():
         start = 0
         for idx, p in enumerate(article.paragraphs):
             rows.append({"article_id": article_id, "paragraph_idx": idx, "text": p.text, "start_char": start,

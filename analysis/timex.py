@@ -49,7 +49,8 @@ KIND = {"day_month_year": "date", "day_month": "date", "since_month_year": "inte
         "since_year": "interval", "year": "interval", "month": "interval", "hours": "relative",
         "next_week": "relative", "last_week": "relative", "end_of_week": "relative", "same_day": "relative",
         "now": "relative", "yesterday": "relative", "tomorrow": "relative", "weekday": "relative"}
-COLUMNS = ["article_id", "sent_idx", "text", "kind", "start", "end", "value_start", "value_end", "basis"]
+COLUMNS = ["article_id", "sent_idx", "text", "time_kind", "start_char", "end_char", "value_start", "value_end",
+           "basis"]
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
@@ -180,18 +181,13 @@ def find_expressions(text: str) -> list[tuple[str, int, int, dict]]:
     return sorted(found, key=lambda f: f[1])
 
 
-def time_expressions(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
-                     tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+def time_expressions(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """Every time expression of the cleaned texts, resolved against the article's publication date.
 
-    Columns: article_id, sent_idx, text, kind (date | interval | relative | vague), start, end (char offsets
-    in the cleaned text), value_start, value_end (the days it stands for; value_end empty when open-ended),
+    Columns: article_id, sent_idx, text, time_kind (date | interval | relative | vague), start_char, end_char
+    (offsets in the cleaned text), value_start, value_end (the days it stands for; value_end empty when open-ended),
     basis (how it was resolved).
     """
-    from .nlp import parsed_tables
-
-    if sentences is None or tokens is None:
-        sentences, tokens = parsed_tables(corpus)
     rows = []
     for row in corpus.itertuples():
         published = row.published.date()
@@ -206,7 +202,7 @@ def time_expressions(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = N
             if kind in ("day_month_year", "day_month") and s is not None:
                 previous = (s, e)
             rows.append({"article_id": row.article_id, "sent_idx": sent_idx, "text": row.text[start:end],
-                         "kind": KIND.get(kind, "vague"), "start": start, "end": end, "value_start": s,
+                         "time_kind": KIND.get(kind, "vague"), "start_char": start, "end_char": end, "value_start": s,
                          "value_end": e, "basis": basis})
     out = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("value_start", "value_end"):
@@ -221,7 +217,7 @@ def event_mentions(events: pd.DataFrame, expressions: pd.DataFrame) -> pd.DataFr
     """Which articles mention each dated event: its evidence article, and any article with a non-vague time
     expression that contains the event's date and is no wider than the event's precision allows (a day for a
     day-precision event; a year for month or year precision). Adds `mentioned_by` (sorted article ids)."""
-    precise = expressions[(expressions["kind"] != "vague") & expressions["value_end"].notna()]
+    precise = expressions[(expressions["time_kind"] != "vague") & expressions["value_end"].notna()]
     span = (precise["value_end"] - precise["value_start"]).dt.days + 1
     out = []
     for ev in events.itertuples():

@@ -5,7 +5,6 @@ textblob-fr is used only through `PatternAnalyzer().analyze(text)` on our own se
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,16 +84,6 @@ def score(text: str, *, neutral_words: frozenset[str] | set[str] = frozenset()) 
 
 def sentence_tone(sentences: pd.DataFrame, *, neutral_words: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
     """Tone of every sentence (headings out): polarity, subjectivity, n_assessed, drivers, clamped, raw scores."""
-    import hashlib
-
-    from .cache import cached_table
-
-    digest = hashlib.sha256("\x00".join(sentences["article_id"].astype(str) + "\x01" + sentences["text"]).encode())
-    return cached_table("sentence_tone", [digest.hexdigest(), len(sentences), sorted(neutral_words)],
-                        lambda: _sentence_tone(sentences, neutral_words)).copy()
-
-
-def _sentence_tone(sentences: pd.DataFrame, neutral_words) -> pd.DataFrame:
     rows = []
     for s in sentences[~sentences["is_heading"]].itertuples():
         sc = score(s.text, neutral_words=neutral_words)
@@ -183,13 +172,12 @@ def hedging_summary(hedges: pd.DataFrame, *, group: str = "article_id") -> pd.Da
 
 
 # --- validity ----------------------------------------------------------------------------------------------
-BENCHMARK = paths.EXTERNAL_DIR / "polarity-fr-amazon.csv"
 POSITIVE_THRESHOLD = 0.1  # pattern.fr.positive()
 
 
 def load_benchmark(path=None) -> pd.DataFrame:
     """The 1,500 labelled French reviews: text, label (1 positive, -1 negative)."""
-    return pd.read_csv(path or BENCHMARK, header=None, names=["text", "label"], dtype={"label": int})
+    return pd.read_csv(path or paths.TONE_BENCHMARK_CSV, header=None, names=["text", "label"], dtype={"label": int})
 
 
 def classification_scores(predicted_positive, actual_positive) -> dict[str, float]:
@@ -212,37 +200,6 @@ def run_benchmark(path=None) -> pd.DataFrame:
                          {"scorer": "PatternAnalyzer().analyze, raw text", **classification_scores(raw, actual)}])
 
 
-BENCHMARK_CACHE = paths.CACHE_DIR / "tone_benchmark.json"
-
-
-def benchmark_results(*, rebuild: bool = False) -> pd.DataFrame:
-    """The benchmark figures from their cached file (built by `make tone-benchmark`, or here if missing)."""
-    from .corpus import sha256
-
-    key = {"benchmark_sha256": sha256(BENCHMARK), "code": _code_signature()}
-    if BENCHMARK_CACHE.exists() and not rebuild:
-        cached = json.loads(BENCHMARK_CACHE.read_text())
-        if cached.get("key") == key:
-            return pd.DataFrame(cached["rows"])
-    table = run_benchmark()
-    BENCHMARK_CACHE.parent.mkdir(parents=True, exist_ok=True)
-    BENCHMARK_CACHE.write_text(json.dumps({"key": key, "rows": table.to_dict("records")}, indent=1))
-    return table
-
-
-def _code_signature() -> str:
-    import hashlib
-    from importlib import metadata
-
-    source = (paths.PROJECT_ROOT / "analysis" / "tone.py").read_bytes() + repr(sorted(R.DOMAIN_NEUTRAL)).encode()
-    return hashlib.sha256(source + metadata.version("textblob-fr").encode()).hexdigest()[:16]
-
-
-def main() -> None:
-    """`python -m analysis.tone`: rebuild the cached benchmark figures and print them."""
-    print(benchmark_results(rebuild=True).round(4).to_string(index=False))
-
-
 def polarity_label(polarity, *, threshold: float = POSITIVE_THRESHOLD) -> pd.Series:
     """positive (≥ threshold), negative (≤ −threshold) or neutral."""
     p = pd.Series(polarity)
@@ -262,6 +219,3 @@ def agreement(gold, predicted) -> dict[str, float]:
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return {"n": len(g), "accuracy": accuracy, "cohen_kappa": float(kappa), "macro_f1": float(np.mean(f1s))}
 
-
-if __name__ == "__main__":
-    main()

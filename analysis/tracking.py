@@ -15,7 +15,9 @@ import pandas as pd
 
 from . import paths
 from . import resources as R
+from .compare import fact_matches
 from .errors import CorpusError
+from .tone import hedging
 
 STATUSES = ("fulfilled", "partly_fulfilled", "not_fulfilled", "contradicted", "unresolved", "not_addressed")
 LEDGER_COLUMNS = ["claim_id", "topic", "claim_en", "claim_fr", "speaker", "first_article", "made_on",
@@ -28,22 +30,14 @@ def _content_lemmas(toks: pd.DataFrame) -> frozenset[str]:
     return frozenset(keep["lemma"].str.lower())
 
 
-def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.DataFrame, *,
-           sentences: pd.DataFrame | None = None, tokens: pd.DataFrame | None = None,
-           facts: pd.DataFrame | None = None) -> pd.DataFrame:
+def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.DataFrame,
+           sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     """Candidate claims: one row per sentence that states a fact of the story.
 
     Columns: claim_key, article_id, published, sent_idx, text, topics, claim_type (condition | future_event |
     plan | expectation | fact), voice (reported | narration), speaker, speaker_camp, cue, hedged, hedges,
     horizon_start, horizon_end, horizon_text.
     """
-    from .compare import fact_matches, load_facts
-    from .nlp import parsed_tables
-    from .tone import hedging
-
-    if sentences is None or tokens is None:
-        sentences, tokens = parsed_tables(corpus)
-    facts = load_facts() if facts is None else facts
     matches = fact_matches(sentences, tokens, facts)
     topics = matches.groupby(["article_id", "sent_idx"])["fact_id"].apply(list)
     hedges = hedging(sentences, tokens).set_index(["article_id", "sent_idx"])
@@ -155,17 +149,15 @@ def claim_groups(grouped: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the ledger ----------------------------------------------------------------------------------------
-def load_ledger(path: Path | str | None = None, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def load_ledger(corpus: pd.DataFrame, path: Path | str | None = None) -> pd.DataFrame:
     """The curated claim ledger (data/claims.csv), validated: statuses, dates, and every `claim_fr` and
-    `evidence_fr` verbatim in the cleaned text of its article."""
-    from .corpus import load_corpus
-
-    path = Path(path) if path else paths.DATA_DIR / "claims.csv"
+    `evidence_fr` verbatim in the cleaned text of its article (`corpus` gives the texts)."""
+    path = Path(path) if path else paths.CLAIMS_CSV
     ledger = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in LEDGER_COLUMNS if c not in ledger.columns]
     if missing:
         raise CorpusError(path, f"columns missing: {', '.join(missing)}", "see the data dictionary in README.md")
-    texts = dict(zip(*(load_corpus(counts=False) if corpus is None else corpus)[["article_id", "text"]].T.values))
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
     for row in ledger.itertuples():
         if row.status_by_november not in STATUSES:
             raise CorpusError(path, f"{row.claim_id}: unknown status {row.status_by_november!r}",

@@ -1,0 +1,286 @@
+"""The one module that knows the order of the layers, and the only caller of the cache.
+
+    data folder ─ corpus (load, check, clean: analysis.corpus; no spaCy)
+                  └─ parse: sentences, tokens, docs (analysis.nlp)
+                      ├─ mentions: actors by name or role (analysis.actors)
+                      │   └─ statements: reported speech and speakers (analysis.speech)
+                      ├─ times: time expressions resolved on publication dates (analysis.timex)
+                      ├─ terms: term tokens for frequencies and keyness (analysis.terms)
+                      ├─ tone: textblob-fr sentence scores (analysis.tone)
+                      └─ hedging: conditional, modal, attribution, forward-looking markers (analysis.tone)
+
+`L = analysis.pipeline(data_dir)` returns the layers of one data folder, each computed when first read and
+stored on disk under a key made of what it is computed from (see analysis.cache). Analysis functions never
+load, parse or cache: they take the tables they need, so a notebook or a test can call them on any table.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import cache, nlp, paths, speech, terms, timex, tone
+from .actors import actor_mentions, assign_actors, load_actors
+from .corpus import cleaning_log, load_events, read_corpus
+from .errors import CorpusError
+
+LIB = paths.LIBRARY_DIR
+# The code and data files that compute each layer: an edit to any of them rebuilds it (and what reads it).
+LAYER_CODE: dict[str, list[Path]] = {
+    "parse": [LIB / "nlp.py", LIB / "resources.py", LIB / "cleaning.py", LIB / "typography.py"],
+    "mentions": [LIB / "actors.py"],
+    "statements": sorted((LIB / "speech").glob("*.py")) + [LIB / "resources.py"],
+    "times": [LIB / "timex.py"],
+    "terms": [LIB / "terms.py"],
+    "tone": [LIB / "tone.py", LIB / "typography.py", LIB / "resources.py"],
+    "tone_benchmark": [LIB / "tone.py", LIB / "typography.py", LIB / "resources.py"],
+}
+# Every layer a caller may read or replace, in pipeline order.
+LAYERS = ("corpus", "sentences", "tokens", "mentions", "statements", "times", "terms", "tone", "hedging")
+
+
+class Layers:
+    """The layers of one corpus, computed on first use (through the disk cache unless `use_cache=False`).
+
+    Attributes, in pipeline order: `corpus` (with word and sentence counts from the parse), `log` (the
+    cleaning audit), `sentences`, `tokens` (with the `actor` each token belongs to), `docs` (spaCy Docs),
+    `mentions`, `statements`, `times`, `terms`, `tone`, `hedging`; and the curated tables of the data folder
+    (`actors`, `events`, `facts`, `places`, `ledger`). Every table returned is the caller's own copy.
+    """
+
+    def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, cleaned: dict | None = None,
+                 data_dir: Path | None = None, use_cache: bool = True, given: dict | None = None) -> None:
+        self._base = base
+        self._cleaned = cleaned
+        self.actors = actors
+        self.data_dir = data_dir
+        self.use_cache = use_cache
+        self._given: dict[str, pd.DataFrame] = dict(given or {})
+        self._built: dict[str, pd.DataFrame] = {}
+
+    # --- keys ---------------------------------------------------------------------------------------------
+    def key(self, layer: str) -> str:
+        """The cache key of a layer: a replaced table is keyed by its content, a built one by its inputs."""
+        if layer in self._given:
+            return cache.table_digest(self._given[layer])
+        return cache.make_key(layer, self._inputs(layer), LAYER_CODE.get(layer, []))
+
+    def _inputs(self, layer: str) -> list:
+        base, text_cols = self._base, ["article_id", "text"]
+        inputs = {
+            "parse": lambda: [cache.table_digest(base[text_cols])],
+            "mentions": lambda: [cache.table_digest(base[text_cols]), cache.table_digest(self.actors)],
+            "statements": lambda: [self.key("sentences"), self.key("tokens"), self.key("mentions"),
+                                   cache.table_digest(base[text_cols]), cache.table_digest(self.actors)],
+            "times": lambda: [self.key("sentences"), self.key("tokens"),
+                              cache.table_digest(base[text_cols + ["published"]])],
+            "terms": lambda: [self.key("tokens"), self.key("mentions"), cache.table_digest(self.actors),
+                              cache.table_digest(base[["article_id", "period", "published"]])],
+            "tone": lambda: [self.key("sentences")],
+            "sentences": lambda: [self.key("parse")],
+            "tokens": lambda: [self.key("parse")],
+        }
+        return inputs[layer]()
+
+    # --- building -------------------------------------------------------------------------------------
+    def _layer(self, layer: str, build) -> pd.DataFrame:
+        if layer in self._given:
+            return self._given[layer].copy()
+        if layer not in self._built:
+            self._built[layer] = (cache.cached_table(layer, self.key(layer), build) if self.use_cache
+                                  else build())
+        return self._built[layer].copy()
+
+    def _parse(self) -> dict[str, pd.DataFrame]:
+        if "sentences" in self._given and "tokens" in self._given:
+            return {"sentences": self._given["sentences"], "tokens": self._given["tokens"]}
+        if "parse" not in self._built:
+            self._built["parse"] = True
+            names = ["sentences", "tokens"]
+            if self.use_cache:
+                tables = cache.cached_tables("parse", self.key("parse"), names, self._build_parse)
+            else:
+                tables = self._build_parse(store_docs=False)
+            self._built.update(tables)
+        return {"sentences": self._built["sentences"], "tokens": self._built["tokens"]}
+
+    def _build_parse(self, *, store_docs: bool = True) -> dict[str, pd.DataFrame]:
+        sents, toks, docs = nlp.parse(self._base[["article_id", "text"]])
+        if store_docs:
+            cache.write_blob("parse", self.key("parse"), "docs.spacy", nlp.docs_to_bytes(docs))
+        self._docs = dict(zip(self._base["article_id"], docs))
+        return {"sentences": sents, "tokens": toks}
+
+    # --- the layers -------------------------------------------------------------------------------------
+    @property
+    def corpus(self) -> pd.DataFrame:
+        """One row per article: metadata, cleaned text, and counts (`n_words`: spaCy tokens that are not
+        punctuation, headings included; `n_sentences`: body sentences, headings excluded)."""
+        out = self._base.copy()
+        toks, sents = self._parse()["tokens"], self._parse()["sentences"]
+        words = toks[~toks["is_punct"]].groupby("article_id").size()
+        body = sents[~sents["is_heading"]].groupby("article_id").size()
+        out["n_words"] = out["article_id"].map(words).fillna(0).astype(int)
+        out["n_sentences"] = out["article_id"].map(body).fillna(0).astype(int)
+        return out
+
+    @property
+    def log(self) -> pd.DataFrame:
+        """The cleaning audit: one row per line removed, altered, extracted or flagged."""
+        if self._cleaned is None:
+            raise CorpusError("(corpus given as a table)", "there is no cleaning log for a corpus given as a table",
+                              "build the pipeline from a data folder: analysis.pipeline(data_dir)")
+        return cleaning_log(cleaned=self._cleaned)
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self._parse()["sentences"].copy()
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """Tokens with `actor`: the canonical actor whose mention covers the token (None elsewhere)."""
+        toks = self._parse()["tokens"].copy()
+        toks["actor"] = assign_actors(toks, self.mentions)
+        return toks
+
+    @property
+    def docs(self) -> dict[str, object]:
+        """Article id → spaCy Doc (from the cache's DocBin when warm: no model load)."""
+        if getattr(self, "_docs", None) is None:
+            blob = cache.read_blob("parse", self.key("parse"), "docs.spacy") if self.use_cache else None
+            if blob is None:
+                self._build_parse(store_docs=self.use_cache)
+            else:
+                self._docs = nlp.docs_from_bytes(blob, list(self._base["article_id"]))
+        return self._docs
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        return self._layer("mentions", lambda: actor_mentions(self._base, self.actors))
+
+    @property
+    def statements(self) -> pd.DataFrame:
+        parse = self._parse()
+        return self._layer("statements", lambda: speech.quotes(self._base, parse["sentences"], parse["tokens"],
+                                                               self.mentions, self.actors))
+
+    @property
+    def times(self) -> pd.DataFrame:
+        self._require("published", "time expressions")
+        parse = self._parse()
+        return self._layer("times", lambda: timex.time_expressions(self._base, parse["sentences"],
+                                                                   parse["tokens"]))
+
+    @property
+    def terms(self) -> pd.DataFrame:
+        self._require("period", "term tokens")
+        return self._layer("terms", lambda: terms.term_tokens(self.tokens, self._base, self.mentions, self.actors))
+
+    @property
+    def tone(self) -> pd.DataFrame:
+        return self._layer("tone", lambda: tone.sentence_tone(self._parse()["sentences"]))
+
+    @property
+    def hedging(self) -> pd.DataFrame:
+        parse = self._parse()
+        return tone.hedging(parse["sentences"], parse["tokens"])
+
+    def _require(self, column: str, layer: str) -> None:
+        if column not in self._base.columns:
+            raise CorpusError("(corpus given as a table)", f"the {layer} need a `{column}` column",
+                              f"add `{column}` to the corpus table, or build from a data folder")
+
+    # --- curated tables of the data folder ---------------------------------------------------------------
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return load_events(paths.curated("events.csv", self.data_dir))
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        from .compare import load_facts
+
+        return load_facts(paths.curated("facts.csv", self.data_dir))
+
+    @cached_property
+    def places(self) -> pd.DataFrame:
+        from .compare import load_places
+
+        return load_places(paths.curated("places.csv", self.data_dir))
+
+    @cached_property
+    def ledger(self) -> pd.DataFrame:
+        from .tracking import load_ledger
+
+        return load_ledger(self._base, paths.curated("claims.csv", self.data_dir))
+
+    # --- other layers -------------------------------------------------------------------------------------
+    def replace(self, **tables: pd.DataFrame) -> Layers:
+        """New layers with some tables replaced (e.g. edited `mentions`): what reads them is recomputed."""
+        unknown = sorted(set(tables) - set(LAYERS) - {"actors"})
+        if unknown:
+            raise ValueError(f"cannot replace {', '.join(unknown)}: layers are {', '.join(LAYERS)} and actors")
+        base = tables.pop("corpus", self._base)
+        actors = tables.pop("actors", self.actors)
+        return Layers(base, actors=actors, cleaned=self._cleaned if base is self._base else None,
+                      data_dir=self.data_dir, use_cache=self.use_cache, given={**self._given, **tables})
+
+    def build_all(self) -> dict[str, int]:
+        """Compute (or read) every layer; return the row count of each, in pipeline order."""
+        return {name: len(getattr(self, name)) for name in LAYERS}
+
+
+def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None = None,
+             actors: pd.DataFrame | None = None, use_cache: bool = True) -> Layers:
+    """The layers of a data folder (the project's `data/` by default), or of a corpus table.
+
+    `corpus` (a table) needs `article_id` and `text` (plus `published` for time expressions and `period` for term
+    tokens): made-up texts for a test or a demonstration. Layers are computed on first use and kept on disk
+    (`.cache/`, or `PRESSE_SOMMET_CACHE`) under keys of their content; `use_cache=False` computes everything
+    in memory.
+    """
+    root = Path(data_dir or paths.DATA_DIR).resolve() if corpus is None else None
+    actors = load_actors(paths.curated("actors.csv", root)) if actors is None else actors
+    if corpus is None:
+        base, cleaned = read_corpus(root)
+        return Layers(base, actors=actors, cleaned=cleaned, data_dir=root, use_cache=use_cache)
+    missing = [c for c in ("article_id", "text") if c not in corpus.columns]
+    if missing or corpus["article_id"].duplicated().any():
+        raise CorpusError("(corpus given as a table)", f"columns missing: {', '.join(missing)}" if missing
+                          else "duplicate article_id", "give one row per article with `article_id` and `text`")
+    return Layers(corpus.reset_index(drop=True), actors=actors, use_cache=use_cache)
+
+
+def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:
+    """The tone scorer's figures on the 1,500 labelled reviews (data/external), cached by data and code."""
+    key = cache.make_key("tone_benchmark", [cache.file_digest(paths.TONE_BENCHMARK_CSV)],
+                         LAYER_CODE["tone_benchmark"])
+    if rebuild:
+        table = tone.run_benchmark(paths.TONE_BENCHMARK_CSV)
+        cache.store_tables("tone_benchmark", key, {"tone_benchmark": table})
+        return table
+    return cache.cached_table("tone_benchmark", key, lambda: tone.run_benchmark(paths.TONE_BENCHMARK_CSV))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m analysis.layers [DATA_DIR]`: build every layer of a data folder and print their sizes."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=None, help="data folder (default: data/)")
+    parser.add_argument("--tone-benchmark", action="store_true", help="rebuild and print the tone benchmark")
+    args = parser.parse_args(argv)
+    try:
+        if args.tone_benchmark:
+            print(tone_benchmark(rebuild=True).round(4).to_string(index=False))
+            return 0
+        for name, n in pipeline(args.data_dir).build_all().items():
+            print(f"{name:12} {n:8,d} rows")
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
