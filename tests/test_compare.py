@@ -8,12 +8,12 @@ from analysis import compare
 
 
 @pytest.fixture(scope="module")
-def parts(corpus):
-    tokens = analysis.tokens(corpus)
-    mentions = analysis.actor_mentions(corpus)
+def parts(corpus, layers):
+    tokens = layers.tokens
+    mentions = layers.mentions
     passages = compare.shared_passages(corpus, tokens, mentions=mentions)
     return {"tokens": tokens, "mentions": mentions, "passages": passages,
-            "statements": analysis.quotes(corpus), "sentences": analysis.sentences(corpus)}
+            "statements": layers.statements, "sentences": layers.sentences, "facts": layers.facts}
 
 
 def test_profile(corpus, parts):
@@ -82,8 +82,8 @@ def test_speakers_of_each_article(parts):
     assert "Volodymyr Zelensky" in speakers["000"] and "Volodymyr Zelensky" not in speakers["004"]
 
 
-def test_places(corpus):
-    places = compare.place_mentions(corpus)
+def test_places(corpus, layers):
+    places = compare.place_mentions(corpus, layers.places)
     assert set(places[places["article_id"] == "004"]["place"]) >= {"Alaska", "Budapest", "Hongrie", "Moscou"}
     assert "Genève" in set(places[places["article_id"] == "000"]["place"])
 

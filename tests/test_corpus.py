@@ -30,7 +30,7 @@ def test_dates_without_a_date_line_say_so_and_004_is_not_the_author_box_date(cor
     assert "le 17 novembre" in basis["004"]
 
 
-def test_titles(corpus):
+def test_titles(corpus, layers):
     titles = dict(zip(corpus["article_id"], corpus["title"]))
     assert titles["000"] == 'Une rencontre Trump-Poutine prévue "dans les prochains jours", selon le Kremlin'
     assert titles["003"] == "Trump insiste pour rencontrer Poutine au sujet de la guerre en Ukraine"
@@ -38,7 +38,7 @@ def test_titles(corpus):
     # No title line: the standfirst's first sentence (001) and the body's first sentence (002).
     assert titles["001"].startswith("Une rencontre entre Donald Trump et Vladimir Poutine est confirmée")
     assert titles["002"].startswith("À l'heure où la guerre en Ukraine")
-    sents = analysis.sentences(corpus)
+    sents = layers.sentences
     first = sents[sents["sent_idx"] == 0].set_index("article_id")["text"]
     assert first["001"] == titles["001"] and first["002"] == titles["002"]
 
@@ -109,7 +109,7 @@ NAME = "001_fbd1b2ad52eca990.txt"
 def test_bad_raw_file_gets_a_clear_error(data_copy, content, problem, fix):
     _rewrite(data_copy, NAME, content)
     with pytest.raises(analysis.CorpusError) as info:
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
     message = str(info.value)
     assert message.startswith(str(data_copy / "raw" / NAME))
     assert re.search(problem, message), message
@@ -119,7 +119,7 @@ def test_bad_raw_file_gets_a_clear_error(data_copy, content, problem, fix):
 def test_bom_and_crlf_are_handled_silently(data_copy, corpus):
     original = (data_copy / "raw" / NAME).read_bytes()
     _rewrite(data_copy, NAME, codecs.BOM_UTF8 + original.replace(b"\n", b"\r\n"))
-    loaded = analysis.load_corpus(data_copy, counts=False).set_index("article_id")
+    loaded = analysis.load_corpus(data_copy).set_index("article_id")
     assert loaded.loc["001", "text"] == corpus.set_index("article_id").loc["001", "text"]
 
 
@@ -131,13 +131,13 @@ def test_duplicate_article_under_two_names(data_copy):
     row = meta.iloc[[1]].assign(article_id="005", file="005_copy.txt")
     pd.concat([meta, row]).to_csv(data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"005_copy\.txt: same text as 001_fbd1b2ad52eca990\.txt.*Fix: remove one"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_raw_file_without_metadata_row(data_copy):
     _rewrite(data_copy, "005_new.txt", "Un nouvel article.".encode())
     with pytest.raises(analysis.CorpusError, match=r"005_new\.txt: this raw file has no row in articles\.csv.*Fix: add a row"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_raw_file_missing_from_manifest(data_copy):
@@ -146,13 +146,13 @@ def test_raw_file_missing_from_manifest(data_copy):
     pd.concat([meta, meta.iloc[[1]].assign(article_id="005", file="005_new.txt")]).to_csv(
         data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"005_new\.txt: this raw file is not in SHA256SUMS.*sha256sum 005_new\.txt >> SHA256SUMS"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_metadata_row_without_file(data_copy):
     (data_copy / "raw" / NAME).unlink()
     with pytest.raises(analysis.CorpusError, match=r"articles\.csv: article 001 names the file '001_fbd1b2ad52eca990\.txt', which is not in"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 @pytest.mark.parametrize("column,value,message", [
@@ -165,7 +165,7 @@ def test_bad_metadata_value(data_copy, column, value, message):
     meta.loc[meta["article_id"] == "002", column] = value
     meta.to_csv(data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"articles\.csv: " + message):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_header_date_contradicting_metadata(data_copy):
@@ -173,29 +173,29 @@ def test_header_date_contradicting_metadata(data_copy):
     meta.loc[meta["article_id"] == "000", "published"] = "2025-08-08"
     meta.to_csv(data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"000_6120cd35d94417e6\.txt: its header says date 2025-08-07 but articles\.csv says 2025-08-08"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_missing_metadata_file_and_columns(data_copy):
     meta = _articles(data_copy)
     meta.drop(columns=["period"]).to_csv(data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"articles\.csv: columns missing: period"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
     (data_copy / "articles.csv").unlink()
     with pytest.raises(analysis.CorpusError, match=r"articles\.csv: the metadata file is missing"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_another_folder_laid_out_the_same_way_loads(data_copy, corpus):
-    other = analysis.load_corpus(data_copy)
+    other = analysis.pipeline(data_copy).corpus
     assert list(other["text"]) == list(corpus["text"])
     assert list(other["n_words"]) == list(corpus["n_words"])
 
 
-def test_every_event_evidence_occurs_where_the_events_file_says(corpus):
-    events = analysis.load_events()
+def test_every_event_evidence_occurs_where_the_events_file_says(corpus, layers):
+    events = layers.events
     texts = corpus.set_index("article_id")
-    log = analysis.cleaning_log()
+    log = layers.log
     for ev in events.itertuples():
         if ev.evidence_in == "body":
             assert ev.evidence_fr in texts.loc[ev.article_id, "text"], ev.evidence_fr

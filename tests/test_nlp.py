@@ -6,8 +6,8 @@ import analysis
 from analysis import nlp
 
 
-def test_sentence_offsets_index_the_cleaned_text(corpus):
-    sents = analysis.sentences(corpus)
+def test_sentence_offsets_index_the_cleaned_text(corpus, layers):
+    sents = layers.sentences
     assert list(sents.columns[:7]) == ["article_id", "paragraph_idx", "sent_idx", "text", "start_char", "end_char",
                                        "is_heading"]
     texts = corpus.set_index("article_id")["text"]
@@ -15,8 +15,8 @@ def test_sentence_offsets_index_the_cleaned_text(corpus):
         assert texts[row.article_id][row.start_char:row.end_char] == row.text
 
 
-def test_token_table_columns_and_offsets(corpus):
-    toks = analysis.tokens(corpus)
+def test_token_table_columns_and_offsets(corpus, layers):
+    toks = layers.tokens
     for column in ["article_id", "sent_idx", "token_idx", "text", "lemma", "pos", "morph", "is_stop", "is_punct",
                    "ent_type", "actor"]:
         assert column in toks.columns
@@ -41,13 +41,13 @@ def test_token_table_columns_and_offsets(corpus):
     # A quote of two sentences: the second carries the incise.
     ("000", "La partie russe a laissé cette option totalement sans commentaire\", a-t-il précisé."),
 ])
-def test_french_sentence_splitting(corpus, article_id, sentence):
-    sents = analysis.sentences(corpus)
+def test_french_sentence_splitting(layers, article_id, sentence):
+    sents = layers.sentences
     assert sentence in set(sents[sents["article_id"] == article_id]["text"])
 
 
-def test_headings_are_single_sentences(corpus):
-    sents = analysis.sentences(corpus)
+def test_headings_are_single_sentences(layers):
+    sents = layers.sentences
     headings = sents[sents["is_heading"]]
     assert list(headings[headings["article_id"] == "004"]["text"]) == ["Un « résultat concret » attendu",
                                                                        "Les contacts se poursuivent"]
@@ -56,8 +56,8 @@ def test_headings_are_single_sentences(corpus):
 
 @pytest.mark.parametrize("surface,actor", [("M. Ouchakov", "Iouri Ouchakov"), ("Youri Ouchakov", "Iouri Ouchakov"),
                                            ("Iouri Ouchakov", "Iouri Ouchakov"), ("Dmitry Peskov", "Dmitri Peskov")])
-def test_tokens_of_an_actor_mention_carry_the_canonical_actor(corpus, surface, actor):
-    toks = analysis.tokens(corpus)
+def test_tokens_of_an_actor_mention_carry_the_canonical_actor(layers, surface, actor):
+    toks = layers.tokens
     first, last = surface.split()[0], surface.split()[-1]
     hits = toks[(toks["text"] == last) & (toks["actor"] == actor)]
     assert len(hits) >= 1
@@ -66,8 +66,8 @@ def test_tokens_of_an_actor_mention_carry_the_canonical_actor(corpus, surface, a
     assert (before["actor"] == actor).any() and first in set(before["text"])
 
 
-def test_lemmas_and_morphology(corpus):
-    toks = analysis.tokens(corpus)
+def test_lemmas_and_morphology(layers):
+    toks = layers.tokens
     pourrait = toks[toks["text"] == "pourrait"]
     assert set(pourrait["lemma"]) == {"pouvoir"}
     assert pourrait["morph"].str.contains("Mood=Cnd").all()
@@ -75,30 +75,21 @@ def test_lemmas_and_morphology(corpus):
         "000": 5, "001": 0, "002": 1, "003": 4, "004": 5}
 
 
-def test_warm_cache_needs_no_model(corpus, monkeypatch):
-    nlp._MEMO.clear()
+def test_warm_cache_needs_no_model(monkeypatch, layers):
+    assert len(layers.sentences) == 120  # the session's parse is on disk
+    fresh = analysis.pipeline()
 
     def no_model():
         raise AssertionError("the model was loaded although the parse is cached")
 
     monkeypatch.setattr(nlp, "get_nlp", no_model)
-    sents, toks = nlp.parsed_tables(corpus)
+    sents, toks = fresh.sentences, fresh.tokens
     assert len(sents) == 120 and sents["is_heading"].sum() == 10 and len(toks) > 3000
+    assert len(fresh.docs) == 5 and fresh.docs["004"].text == fresh.corpus.set_index("article_id").loc["004", "text"]
 
 
-def test_cache_key_changes_with_text_and_model_version(corpus, monkeypatch):
-    key = nlp.cache_key(corpus)
-    edited = corpus.copy()
-    edited.loc[0, "text"] = edited.loc[0, "text"].replace("jeudi", "mercredi", 1)
-    assert nlp.cache_key(edited) != key
-    monkeypatch.setattr(nlp, "versions", lambda: {"spacy": "9.9", "model": "9.9.9", "pandas": "x", "schema": "0"})
-    assert nlp.cache_key(corpus) != key
-
-
-def test_a_changed_article_is_reparsed(tmp_path):
+def test_parse_of_made_up_texts():
     corpus = pd.DataFrame({"article_id": ["x"], "text": ["Le Kremlin a annoncé jeudi une rencontre. Elle aura lieu."]})
-    sents, _ = nlp.parsed_tables(corpus, cache_dir=tmp_path)
-    corpus.loc[0, "text"] = "Le Kremlin a annoncé une rencontre."
-    sents2, _ = nlp.parsed_tables(corpus, cache_dir=tmp_path)
-    assert (len(sents), len(sents2)) == (2, 1)
-    assert len(list(tmp_path.iterdir())) == 2
+    sents, toks, docs = nlp.parse(corpus)
+    assert sents["text"].tolist() == ["Le Kremlin a annoncé jeudi une rencontre.", "Elle aura lieu."]
+    assert len(docs) == 1 and toks["token_idx"].tolist() == list(range(len(toks)))

@@ -33,12 +33,12 @@ def test_loader_refuses_a_changed_raw_file(data_copy):
     target = data_copy / "raw" / "000_6120cd35d94417e6.txt"
     target.write_bytes(target.read_bytes().replace(b"Kremlin", b"Kremlim", 1))
     with pytest.raises(analysis.CorpusError, match=r"000_6120cd35d94417e6\.txt.*differs from its checksum.*Fix: restore"):
-        analysis.load_corpus(data_copy, counts=False)
+        analysis.load_corpus(data_copy)
 
 
 def test_loading_never_writes_to_raw(data_copy):
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (data_copy / "raw").iterdir()}
-    analysis.load_corpus(data_copy, counts=False)
+    analysis.load_corpus(data_copy)
     analysis.cleaning_log(data_copy)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (data_copy / "raw").iterdir()}
     assert before == after

@@ -6,18 +6,17 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-import analysis
 from analysis import terms as T
 
 
 @pytest.fixture(scope="module")
-def tokens(corpus):
-    return analysis.tokens(corpus)
+def tokens(layers):
+    return layers.tokens
 
 
 @pytest.fixture(scope="module")
-def words(corpus, tokens):
-    return T.term_tokens(tokens, corpus)
+def words(layers):
+    return layers.terms
 
 
 # --- statistics against independent computations ---------------------------------------------------------

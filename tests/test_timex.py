@@ -4,13 +4,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-import analysis
-from analysis.timex import event_mentions, find_expressions, resolve, time_expressions
+from analysis.timex import event_mentions, find_expressions, resolve
 
 
 @pytest.fixture(scope="module")
-def times(corpus):
-    return time_expressions(corpus)
+def times(layers):
+    return layers.times
 
 
 def _resolved(times, article_id, sent_idx, text):
@@ -18,7 +17,7 @@ def _resolved(times, article_id, sent_idx, text):
     assert len(row) == 1, (article_id, sent_idx, text, row)
     r = row.iloc[0]
     end = None if pd.isna(r["value_end"]) else str(r["value_end"].date())
-    return r["kind"], str(r["value_start"].date()), end
+    return r["time_kind"], str(r["value_start"].date()), end
 
 
 @pytest.mark.parametrize("article_id,sent_idx,text,expected", [
@@ -46,7 +45,7 @@ def test_corpus_resolutions(times, article_id, sent_idx, text, expected):
 
 
 def test_every_vague_horizon_says_it_is_a_convention(times):
-    vague = times[times["kind"] == "vague"]
+    vague = times[times["time_kind"] == "vague"]
     assert len(vague) > 0 and vague["basis"].str.startswith("vague horizon, by convention").all()
 
 
@@ -72,8 +71,8 @@ def test_weekday_follows_the_tense(direction, expected):
     assert start == expected
 
 
-def test_event_mentions(times):
-    events = event_mentions(analysis.load_events(), times).set_index("event_en")["mentioned_by"]
+def test_event_mentions(times, layers):
+    events = event_mentions(layers.events, times).set_index("event_en")["mentioned_by"]
     assert events["Biden–Putin summit in Geneva"] == ["000", "003"]
     assert events["Russia's full-scale invasion of Ukraine"] == ["000", "002", "003"]
     assert events["Trump–Putin summit in Anchorage, Alaska"] == ["004"]

@@ -10,8 +10,8 @@ from analysis.resources import DOMAIN_NEUTRAL
 
 
 @pytest.fixture(scope="module")
-def scores(corpus):
-    return tone.sentence_tone(analysis.sentences(corpus))
+def scores(layers):
+    return layers.tone
 
 
 def _sentence(scores, article_id, sent_idx):
@@ -76,17 +76,17 @@ def test_domain_words_can_be_neutralised_and_are_reported():
     assert neutral.polarity == 0.0 and neutral.neutralised == ["premier"]
 
 
-def test_hedging_counts_of_article_002(corpus):
-    hedges = tone.hedging(analysis.sentences(corpus), analysis.tokens(corpus))
+def test_hedging_counts_of_article_002(layers):
+    hedges = layers.hedging
     a = hedges[hedges["article_id"] == "002"]
     assert a[["conditional", "modal", "attribution", "forward_looking"]].sum().tolist() == [6, 5, 2, 6]
     assert len(a) == 16
     assert a[a["conditional"]]["text"].str.contains("pourrai|serai|aurai|devrai|circulerai").all()
 
 
-def test_narration_blanks_reported_speech(corpus):
-    sents = analysis.sentences(corpus)
-    own = tone.narration(corpus, sents, analysis.quotes(corpus)).set_index(["article_id", "sent_idx"])
+def test_narration_blanks_reported_speech(corpus, layers):
+    sents = layers.sentences
+    own = tone.narration(corpus, sents, layers.statements).set_index(["article_id", "sent_idx"])
     assert own.loc[("000", 6), "text"] == '" ", a-t-il souligné.'
     assert own.loc[("000", 5), "text"] == "Selon lui, ."
 
@@ -112,9 +112,9 @@ def test_benchmark_accuracy_on_the_full_1500_reviews():
     assert ours["n"] == 1500 and ours["accuracy"] >= 0.74
 
 
-def test_gold_tone_sentences_match_the_corpus(corpus):
-    gold = pd.read_csv(analysis.paths.GOLD_DIR / "tone.csv", dtype={"article_id": str})
-    sents = analysis.sentences(corpus).set_index(["article_id", "sent_idx"])["text"]
+def test_gold_tone_sentences_match_the_corpus(layers):
+    gold = pd.read_csv(analysis.paths.GOLD_TONE_CSV, dtype={"article_id": str})
+    sents = layers.sentences.set_index(["article_id", "sent_idx"])["text"]
     for row in gold.itertuples():
         assert sents[(row.article_id, row.sent_idx)] == row.text
     assert set(gold["label"]) <= {"positive", "neutral", "negative"}

@@ -8,11 +8,10 @@ from analysis.errors import CorpusError
 
 
 @pytest.fixture(scope="module")
-def parts(corpus):
-    sentences, tokens = analysis.sentences(corpus), analysis.tokens(corpus)
-    times = analysis.time_expressions(corpus, sentences=sentences, tokens=tokens)
-    candidates = analysis.claims(corpus, analysis.quotes(corpus), times, sentences=sentences, tokens=tokens)
-    ledger = T.load_ledger(corpus=corpus)
+def parts(corpus, layers):
+    tokens = layers.tokens
+    candidates = analysis.claims(corpus, layers.statements, layers.times, layers.sentences, tokens, layers.facts)
+    ledger = T.load_ledger(corpus)
     return {"tokens": tokens, "candidates": candidates, "ledger": ledger,
             "supported": T.support(ledger, candidates)}
 
@@ -72,16 +71,16 @@ def test_carriage_matrix(corpus, parts):
 
 
 def test_a_ledger_quote_that_is_not_verbatim_is_refused(corpus, tmp_path):
-    bad = pd.read_csv(analysis.paths.DATA_DIR / "claims.csv", dtype=str, keep_default_na=False)
+    bad = pd.read_csv(analysis.paths.CLAIMS_CSV, dtype=str, keep_default_na=False)
     bad.loc[0, "claim_fr"] = "une rencontre est prévue dans les jours qui viennent"
     bad.to_csv(tmp_path / "claims.csv", index=False)
     with pytest.raises(CorpusError, match=r"claims\.csv: A01: claim_fr is not verbatim in article 000"):
-        T.load_ledger(tmp_path / "claims.csv", corpus=corpus)
-    bad = pd.read_csv(analysis.paths.DATA_DIR / "claims.csv", dtype=str, keep_default_na=False)
+        T.load_ledger(corpus, tmp_path / "claims.csv")
+    bad = pd.read_csv(analysis.paths.CLAIMS_CSV, dtype=str, keep_default_na=False)
     bad.loc[0, "status_by_november"] = "done"
     bad.to_csv(tmp_path / "claims.csv", index=False)
     with pytest.raises(CorpusError, match=r"A01: unknown status 'done'.*Fix: use one of fulfilled"):
-        T.load_ledger(tmp_path / "claims.csv", corpus=corpus)
+        T.load_ledger(corpus, tmp_path / "claims.csv")
 
 
 def test_jaccard():
