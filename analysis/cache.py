@@ -31,8 +31,8 @@ CACHE_FORMAT = 5
 
 
 def cache_dir() -> Path:
-    """Where entries live: `PRESSE_SOMMET_CACHE` if set (read at each call), else `.cache/` in the project."""
-    return Path(os.environ.get("PRESSE_SOMMET_CACHE") or paths.CACHE_DIR)
+    """Where entries live (see `paths.cache_dir`)."""
+    return paths.cache_dir()
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,14 @@ GOLD_QUOTES_CSV = GOLD_DIR / "quotes.csv"
 GOLD_TONE_CSV = GOLD_DIR / "tone.csv"
 TONE_BENCHMARK_CSV = EXTERNAL_DIR / "polarity-fr-amazon.csv"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "data" / "heldout"
+HELDOUT_GOLD_CSV = HELDOUT_DIR / "quotes_gold.csv"
 LIBRARY_DIR = PROJECT_ROOT / "analysis"
 CHECKSUMS = RAW_DIR / "SHA256SUMS"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-# Derived, rebuildable files (parse, tables, benchmark figures); PRESSE_SOMMET_CACHE moves them elsewhere.
-CACHE_DIR = Path(os.environ.get("PRESSE_SOMMET_CACHE", PROJECT_ROOT / ".cache"))
+# Derived, rebuildable files (the layers' cache); PRESSE_SOMMET_CACHE moves them elsewhere (see cache_dir()).
+CACHE_DIR = PROJECT_ROOT / ".cache"
 
 
 def raw_dir(data_dir: Path | str | None = None) -> Path:
@@ -44,3 +45,8 @@ def curated(name: str, data_dir: Path | str | None = None) -> Path:
     if data_dir is not None and (Path(data_dir) / name).exists():
         return Path(data_dir) / name
     return DATA_DIR / name
+
+
+def cache_dir() -> Path:
+    """Where the layers' cache lives: `PRESSE_SOMMET_CACHE` if set (read at each call), else `.cache/`."""
+    return Path(os.environ.get("PRESSE_SOMMET_CACHE") or CACHE_DIR)

@@ -8,7 +8,7 @@ from .layers import pipeline
 from .speech import evaluate_quotes, load_gold
 
 SETS = [("corpus (the five articles; the rules were developed on them)", paths.DATA_DIR, paths.GOLD_QUOTES_CSV),
-        ("held-out texts (tests/data/heldout)", paths.HELDOUT_DIR, paths.HELDOUT_DIR / "quotes_gold.csv")]
+        ("held-out texts (tests/data/heldout)", paths.HELDOUT_DIR, paths.HELDOUT_GOLD_CSV)]
 
 
 def main() -> None:

@@ -107,7 +107,8 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
 # Prepositions of attribution: "selon X", "d'après X"; and "cité par X".
 ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après|[Cc]itée?s? par)\s+"
 # Connectives left out at the start of a reported clause ("En revanche, Moscou n'envisage pas ...").
-LEADING_CONNECTIVES = r"^(?:En revanche|Par ailleurs|Cependant|Toutefois|Néanmoins|Mais|Et|Or|Ainsi|Enfin|De plus|En outre)\s*,?\s+"
+LEADING_CONNECTIVES = (r"^(?:En revanche|Par ailleurs|Cependant|Toutefois|Néanmoins|Mais|Et|Or|Ainsi|Enfin|De plus|"
+                       r"En outre)\s*,?\s+")
 # Personal pronouns that can stand for a speaker: surface → (gender, number); None = either.
 SPEAKER_PRONOUNS: dict[str, tuple[str | None, str]] = {
     "il": ("m", "sg"), "-il": ("m", "sg"), "elle": ("f", "sg"), "-elle": ("f", "sg"), "lui": ("m", "sg"),
@@ -135,7 +136,7 @@ SPEAKER_NOUNS: frozenset[str] = frozenset({
     "journal", "chancelier", "chancelière", "secrétaire", "premier", "première", "maire", "préfet", "général",
     "commandant", "représentant", "représentante", "participant", "organisateur", "délégué", "déléguée",
     "interlocuteur", "collaborateur", "membre", "chef", "cheffe", "directeur", "directrice", "fédération",
-    "présidence", "commissaire", "délégation", "association", "club", "groupe", "syndicaliste", "organisation",
+    "présidence", "commissaire", "association", "club", "groupe", "organisation",
 })
 # Verbs whose reported content follows "sur": "a insisté sur la nécessité de ...".
 CONTENT_AFTER_SUR: frozenset[str] = frozenset({"insister", "revenir", "s'exprimer"})
@@ -162,8 +163,8 @@ DOMAIN_NEUTRAL: frozenset[str] = frozenset({
 })
 # Forward-looking expressions: a statement about what will happen.
 FORWARD_LOOKING = (r"dans les prochains jours|la semaine prochaine|dès la semaine prochaine|très bientôt|bientôt|"
-                   r"prochainement|à venir|d'ici|dès que|à terme|dans le futur|à l'avenir|dans les \d+ (?:à \d+ )?heures|"
-                   r"le mois prochain|l'an prochain|l'année prochaine|prochaine rencontre|prochain sommet")
+                   r"prochainement|à venir|d'ici|dès que|à terme|dans le futur|à l'avenir|"
+                   r"dans les \d+ (?:à \d+ )?heures|le mois prochain|l'an prochain|l'année prochaine|prochaine rencontre|prochain sommet")
 ATTRIBUTION_HEDGES = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\b"
 MODAL_LEMMAS: frozenset[str] = frozenset({"pouvoir", "devoir"})
 

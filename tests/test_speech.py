@@ -1,19 +1,27 @@
 """Reported speech: quote marks, kinds, cues and speakers on real corpus sentences; evaluation against gold."""
+import ast
+import dataclasses
+import inspect
+import pkgutil
+
 import pandas as pd
 import pytest
 
 import analysis
-from analysis.speech import QuoteSpan, cue_lemma, evaluate_quotes, overlap_match, quote_marks
+import analysis.speech
+from analysis import paths, speech
+from analysis.speech import QUOTE_COLUMNS, cue_lemma, evaluate_quotes, overlap_match, quote_marks
+from analysis.speech.record import Statement
 
 
 @pytest.fixture(scope="module")
-def found(corpus):
-    return analysis.quotes(corpus)
+def found(layers):
+    return layers.statements
 
 
 @pytest.fixture(scope="module")
-def gold(corpus):
-    return analysis.load_gold(corpus=corpus)
+def gold(layers):
+    return speech.load_gold(paths.GOLD_QUOTES_CSV, layers.corpus)
 
 
 def _one(found, article_id, starts_with):
@@ -22,7 +30,7 @@ def _one(found, article_id, starts_with):
     return rows.iloc[0]
 
 
-@pytest.mark.parametrize("article_id,starts_with,kind,speaker,cue", [
+@pytest.mark.parametrize("article_id,starts_with,statement_kind,speaker,cue", [
     # "a annoncé jeudi le conseiller diplomatique du Kremlin, Iouri Ouchakov": inverted named subject.
     ("000", "A la suggestion de la partie américaine", "direct", "Iouri Ouchakov", "a annoncé"),
     # "a-t-il souligné": the pronoun resolved to the previous speaker.
@@ -50,14 +58,15 @@ def _one(found, article_id, starts_with):
     ("002", "la rencontre devrait être principalement consacrée", "indirect", "sources proches du dossier", "Selon"),
     ("000", "vouloir discuter plus largement avec Washington", "indirect", "Russie", "a indiqué"),
 ])
-def test_kind_speaker_and_cue_on_corpus_sentences(found, article_id, starts_with, kind, speaker, cue):
+def test_kind_speaker_and_cue_on_corpus_sentences(found, article_id, starts_with, statement_kind, speaker, cue):
     row = _one(found, article_id, starts_with)
-    assert (row.kind, row.speaker if isinstance(row.speaker, str) else None, row.cue) == (kind, speaker, cue)
+    assert (row.statement_kind, row.speaker if isinstance(row.speaker, str) else None, row.cue) == (
+        statement_kind, speaker, cue)
 
 
 def test_a_subheading_echoing_a_quote_gets_its_speaker(found):
     rows = found[(found["article_id"] == "004") & (found["text"] == "résultat concret")]
-    assert rows[["kind", "speaker", "speaker_basis"]].values.tolist() == [
+    assert rows[["statement_kind", "speaker", "speaker_basis"]].values.tolist() == [
         ["fragment", "Marco Rubio", "repeated"], ["fragment", "Marco Rubio", "subject"]]
 
 
@@ -67,11 +76,70 @@ def test_speaker_camps(found):
     assert camps["Volodymyr Zelensky"] == "ukraine"
 
 
-def test_rows_point_at_their_text(found, corpus):
-    texts = corpus.set_index("article_id")["text"]
+def test_rows_point_at_their_text(found, layers):
+    texts = layers.corpus.set_index("article_id")["text"]
     for row in found.itertuples():
         assert texts[row.article_id][row.start_char:row.end_char] == row.text
     assert found["quote_id"].is_unique
+    assert list(found.columns) == QUOTE_COLUMNS
+
+
+def test_quotes_is_a_function_of_its_tables(layers):
+    """The layer is exactly `quotes()` of the layers it is computed from: nothing loaded behind the caller's back."""
+    again = speech.quotes(layers.corpus[["article_id", "text"]], layers.sentences, layers.tokens,
+                          layers.mentions[["article_id", "start_char", "end_char", "actor"]],
+                          layers.actors[["actor", "camp", "gender", "number"]])
+    pd.testing.assert_frame_equal(again, layers.statements)
+
+
+# --- the pure API on a made-up parse (no spaCy) ----------------------------------------------------------
+def _made_up_tables():
+    """'Marie Curie a déclaré : « Nous viendrons. »' as parse tables written by hand, with one known actor."""
+    text = "Marie Curie a déclaré : « Nous viendrons. »"
+    # (text, lemma, pos, morph, dep, head, ent_type)
+    words = [("Marie", "Marie", "PROPN", "", "nsubj", 3, "PER"), ("Curie", "Curie", "PROPN", "", "flat:name", 0, "PER"),
+             ("a", "avoir", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin", "aux:tense", 3, ""),
+             ("déclaré", "déclarer", "VERB", "Tense=Past|VerbForm=Part", "ROOT", 3, ""),
+             (":", ":", "PUNCT", "", "punct", 3, ""), ("«", "«", "PUNCT", "", "punct", 7, ""),
+             ("Nous", "nous", "PRON", "Number=Plur|Person=1", "nsubj", 7, ""),
+             ("viendrons", "venir", "VERB", "Mood=Ind|Tense=Fut|VerbForm=Fin", "ccomp", 3, ""),
+             (".", ".", "PUNCT", "", "punct", 7, ""), ("»", "»", "PUNCT", "", "punct", 7, "")]
+    rows, pos = [], 0
+    for n, (word, lemma, upos, morph, dep, head, ent) in enumerate(words):
+        start = text.index(word, pos)
+        pos = start + len(word)
+        rows.append({"article_id": "x", "sent_idx": 0, "token_idx": n, "text": word, "lemma": lemma, "pos": upos,
+                     "morph": morph, "dep": dep, "head_idx": head, "is_stop": False, "is_punct": upos == "PUNCT",
+                     "like_num": False, "ent_type": ent, "start_char": start, "end_char": pos, "is_heading": False})
+    corpus = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    sentences = pd.DataFrame({"article_id": ["x"], "paragraph_idx": [0], "sent_idx": [0], "text": [text],
+                              "start_char": [0], "end_char": [len(text)], "is_heading": [False]})
+    mentions = pd.DataFrame({"article_id": ["x"], "start_char": [0], "end_char": [11], "actor": ["Marie Curie"]})
+    actors = pd.DataFrame({"actor": ["Marie Curie"], "camp": ["science"], "gender": ["f"], "number": ["sg"]})
+    return corpus, sentences, pd.DataFrame(rows), mentions, actors
+
+
+def test_quotes_on_made_up_tables():
+    corpus, sentences, tokens, mentions, actors = _made_up_tables()
+    out = speech.quotes(corpus, sentences, tokens, mentions, actors)
+    assert list(out.columns) == QUOTE_COLUMNS
+    assert out[["statement_kind", "text", "speaker", "speaker_camp", "cue", "speaker_basis", "closed"]].values.tolist() \
+        == [["direct", "Nous viendrons.", "Marie Curie", "science", "a déclaré", "subject", True]]
+    row = out.iloc[0]
+    assert corpus.loc[0, "text"][row.start_char:row.end_char] == row.text and row.quote_id == "x-q01"
+    # An actor table that does not know her: the parser's person entity still names the speaker, with no camp.
+    out = speech.quotes(corpus, sentences, tokens, mentions.iloc[:0], actors.iloc[:0])
+    assert (out.loc[0, "speaker"], pd.isna(out.loc[0, "speaker_camp"])) == ("Marie Curie", True)
+
+
+def test_statement_record_is_the_table_row():
+    """Every field of the typed record but the cue's offset is a column of the table; the record is immutable."""
+    names = [f.name for f in dataclasses.fields(Statement)]
+    assert set(names) - {"cue_char"} <= set(QUOTE_COLUMNS)
+    s = Statement("direct", 0, 5, None, "none", "", 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.speaker = "X"
+    assert dataclasses.replace(s, speaker="X").speaker == "X" and s.closed
 
 
 # --- quote marks ------------------------------------------------------------------------------------
@@ -94,13 +162,13 @@ def test_quote_marks(text, expected):
 
 
 def test_unbalanced_and_swiss_quotes_end_to_end():
-    corpus = pd.DataFrame({"article_id": ["t1", "t2"], "text": [
+    texts = pd.DataFrame({"article_id": ["t1", "t2"], "text": [
         "Le ministre suisse de l'économie, Guy Parmelin, a défendu l'accord. 'Nous ne céderons pas sur l'essentiel', "
         "a-t-il déclaré mardi à Berne. Aujourd'hui, l'accord est prêt.",
         "La présidente de la commission, Anne Dupont, a réagi jeudi. « Nous ne laisserons pas faire, a-t-elle affirmé. "
         "Le texte doit être revu\n\nLe vote aura lieu lundi."]})
-    rows = analysis.quotes(corpus).set_index("article_id")
-    assert (rows.loc["t1", "kind"], rows.loc["t1", "speaker"], rows.loc["t1", "closed"]) == ("direct", "Guy Parmelin", True)
+    rows = analysis.pipeline(corpus=texts).statements.set_index("article_id")
+    assert (rows.loc["t1", "statement_kind"], rows.loc["t1", "speaker"], rows.loc["t1", "closed"]) == ("direct", "Guy Parmelin", True)
     assert rows.loc["t1", "text"] == "Nous ne céderons pas sur l'essentiel"
     assert (rows.loc["t2", "speaker"], rows.loc["t2", "closed"], rows.loc["t2", "cue"]) == (
         "Anne Dupont", False, "a-t-elle affirmé")
@@ -114,28 +182,50 @@ def test_cue_lemma(lemma, text, expected):
     assert cue_lemma(lemma, text) == expected
 
 
-def test_rules_hold_no_corpus_strings():
-    import inspect
+def _package_modules():
+    return [__import__(f"analysis.speech.{m.name}", fromlist=["_"]) for m in pkgutil.iter_modules(analysis.speech.__path__)]
 
+
+def test_rules_hold_no_corpus_strings():
     import analysis.resources as R
-    import analysis.speech
 
     used = ["REPORTING_VERBS", "INCISE_ONLY_VERBS", "REPORTING_MULTIWORD", "ATTRIBUTION_MARKERS", "LEADING_CONNECTIVES",
             "SPEAKER_PRONOUNS", "TIME_NOUNS", "NEGATIVE_SUBJECTS", "SPEAKER_NOUNS", "NEWS_OUTLETS", "POSSESSIVES",
             "CONTENT_AFTER_SUR"]
-    source = inspect.getsource(analysis.speech) + "".join(repr(getattr(R, name)) for name in used)
+    modules = [analysis.speech] + _package_modules()
+    assert len(modules) >= 8  # every module of the package, not only its __init__
+    source = "".join(inspect.getsource(m) for m in modules) + "".join(repr(getattr(R, name)) for name in used)
     for phrase in ["Ouchakov", "Zelensky", "Peskov", "Rubio", "Kremlin", "prochains jours", "très bientôt",
                    "résultat concret"]:
         assert phrase not in source
 
 
+def test_the_package_loads_nothing():
+    """Pure functions of their tables: no module of the package imports the loaders, the parser or the cache."""
+    forbidden = {"cache", "nlp", "corpus", "actors", "layers"}
+    for module in [analysis.speech] + _package_modules():
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.ImportFrom):
+                names = {(node.module or "").split(".")[-1]} | {a.name for a in node.names}
+                assert not names & forbidden, (module.__name__, ast.dump(node))
+            assert not (isinstance(node, ast.Name) and node.id == "lru_cache"), module.__name__
+
+
 # --- evaluation ---------------------------------------------------------------------------------------
-def test_gold_spans_hold_their_text(gold, corpus):
-    texts = corpus.set_index("article_id")["text"]
+def test_gold_spans_hold_their_text(gold, layers):
+    texts = layers.corpus.set_index("article_id")["text"]
     for row in gold.itertuples():
         assert texts[row.article_id][row.start_char:row.end_char] == row.text
-    assert gold.groupby("kind").size().to_dict() == {"direct": 19, "fragment": 27, "indirect": 52}
-    assert set(gold["speaker"]) - {""} <= set(analysis.load_actors()["actor"])
+    assert gold.groupby("statement_kind").size().to_dict() == {"direct": 19, "fragment": 27, "indirect": 52}
+    assert set(gold["speaker"]) - {""} <= set(layers.actors["actor"])
+
+
+def test_load_gold_needs_the_corpus():
+    with pytest.raises(TypeError):
+        speech.load_gold(paths.GOLD_QUOTES_CSV)
+    texts = pd.DataFrame({"article_id": ["000"], "text": ["x"]})
+    with pytest.raises(ValueError, match="does not hold its text"):
+        speech.load_gold(paths.GOLD_QUOTES_CSV, texts)
 
 
 @pytest.mark.parametrize("a,b,match", [
@@ -147,11 +237,12 @@ def test_overlap_rule_is_half_of_the_longer_span(a, b, match):
 
 
 def test_evaluate_quotes_on_a_made_up_example():
-    gold = pd.DataFrame({"article_id": ["a"] * 3, "kind": ["direct", "fragment", "indirect"],
+    gold = pd.DataFrame({"article_id": ["a"] * 3, "statement_kind": ["direct", "fragment", "indirect"],
                          "start_char": [0, 50, 100], "end_char": [40, 60, 160], "speaker": ["X", "Y", ""]})
-    pred = pd.DataFrame({"article_id": ["a"] * 3, "kind": ["direct", "indirect", "indirect"],
+    pred = pd.DataFrame({"article_id": ["a"] * 3, "statement_kind": ["direct", "indirect", "indirect"],
                          "start_char": [2, 100, 200], "end_char": [40, 150, 220], "speaker": ["X", None, "Z"]})
     scores = evaluate_quotes(pred, gold)
+    assert scores.index.name == "statement_kind" and list(scores.index) == ["overall", "direct", "fragment", "indirect"]
     assert scores.loc["overall", ["matched", "precision", "recall"]].tolist() == [2, 2 / 3, 2 / 3]
     assert scores.loc["overall", "speaker_accuracy"] == 1.0  # None and "" both mean "the text does not say"
     assert scores.loc["fragment", "recall"] == 0.0 and scores.loc["indirect", "precision"] == 0.5
@@ -164,14 +255,10 @@ def test_accuracy_against_gold_meets_the_targets(found, gold):
     assert scores.loc["overall", "speaker_accuracy"] >= 0.90
 
 
-def test_held_out_texts_the_rules_never_saw():
+def test_held_out_texts_the_rules_never_saw(heldout_layers):
     """Six texts written and annotated independently of the rules (tests/data/heldout/README.md)."""
-    folder = "tests/data/heldout"
-    from analysis import paths
-
-    corpus = analysis.load_corpus(paths.PROJECT_ROOT / folder)
-    gold = analysis.load_gold(paths.PROJECT_ROOT / folder / "quotes_gold.csv", corpus=corpus)
-    scores = evaluate_quotes(analysis.quotes(corpus), gold)
+    gold = speech.load_gold(paths.HELDOUT_DIR / "quotes_gold.csv", heldout_layers.corpus)
+    scores = evaluate_quotes(heldout_layers.statements, gold)
     assert len(gold) == 72
     assert scores.loc["direct", "f1"] >= 0.95
     assert scores.loc["overall", "f1"] >= 0.90
@@ -179,7 +266,10 @@ def test_held_out_texts_the_rules_never_saw():
 
 
 def test_voices_per_article(found):
-    v = analysis.voices(found).set_index(["article_id", "speaker"])
+    v = analysis.voices(found)
+    assert list(v.columns) == ["article_id", "speaker", "speaker_camp", "direct", "fragment", "indirect", "statements",
+                               "quoted_words"]
+    v = v.set_index(["article_id", "speaker"])
     assert v.loc[("000", "Iouri Ouchakov"), ["direct", "fragment", "indirect"]].tolist() == [3, 2, 2]
     assert v.loc[("004", "Marco Rubio"), "statements"] == 9
     # Zelensky's "s'est montré optimiste quant à ..." is a stance, not a reporting verb: a known miss (gold 003-12).
@@ -188,8 +278,21 @@ def test_voices_per_article(found):
 
 
 def test_highlight_escapes_the_text():
-    rows = pd.DataFrame({"start_char": [4], "end_char": [17], "speaker": ["<b>X</b>"], "kind": ["direct"],
+    rows = pd.DataFrame({"start_char": [4], "end_char": [17], "speaker": ["<b>X</b>"], "statement_kind": ["direct"],
                          "closed": [True]})
     out = analysis.highlight_quotes('Il a « <script>alert(1)</script> » dit & fait', rows)
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; fait" in out and "&lt;b&gt;X" in out
     assert out.count("<mark") == 1 + 3  # one statement plus the three legend swatches
+
+
+def test_highlight_an_article_with_unattributed_statements(layers):
+    """A statement whose speaker the text does not name (NaN in the table) is shown as '?', never a crash."""
+    st = layers.statements
+    texts = layers.corpus.set_index("article_id")["text"]
+    for article_id in texts.index:
+        rows = st[st["article_id"] == article_id]
+        out = analysis.highlight_quotes(texts[article_id], rows)
+        assert out.count("</mark><sup") == len(rows)
+    unattributed = st[st["speaker"].isna()]
+    assert len(unattributed) > 0 and "[?]" in analysis.highlight_quotes(
+        texts[unattributed["article_id"].iloc[0]], st[st["article_id"] == unattributed["article_id"].iloc[0]])

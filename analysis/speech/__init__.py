@@ -1,0 +1,19 @@
+"""Reported speech: direct quotes, quoted fragments and indirect statements, with their speakers.
+
+The rules are French grammar and lexicons (analysis.resources), never strings of these articles:
+quote marks are paired at character level, cues come from a reporting-verb lexicon, speakers from the
+dependency parse (subject, inverted subject, passive agent), "selon X", pronoun resolution and the
+continuation of the previous statement.
+
+The package is pure: `quotes()` takes the corpus, its parse tables, the actor mentions and the actor
+table, and loads, parses or caches nothing.
+"""
+from .cues import cue_lemma
+from .evaluation import evaluate_quotes, load_gold, overlap_match
+from .marks import QuoteSpan, quote_marks
+from .record import QUOTE_COLUMNS, STATEMENT_KINDS
+from .statements import quotes
+from .views import highlight_quotes, voices
+
+__all__ = ["QUOTE_COLUMNS", "STATEMENT_KINDS", "QuoteSpan", "cue_lemma", "evaluate_quotes", "highlight_quotes",
+           "load_gold", "overlap_match", "quote_marks", "quotes", "voices"]

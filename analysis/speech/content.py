@@ -1,0 +1,194 @@
+"""What was said: where reported content starts after a cue, where it stops, and whether a quote is a clause."""
+from __future__ import annotations
+
+import re
+
+from .. import resources as R
+from .article import SUBJECT_DEPS, ArticleIndex, is_finite
+from .cues import INVERTED, is_incise, verb_group_start
+from .marks import QuoteSpan
+
+# Words that open a subordinate or coordinated clause: after a comma they continue the content.
+SUBORDINATORS = {"que", "qu'", "qui", "dont", "où", "si", "quand", "lorsque", "lorsqu'", "et", "ou", "mais", "comme",
+                 "car", "puisque", "puisqu'", "parce", "tandis", "alors"}
+
+
+def is_full_clause(art: ArticleIndex, q: QuoteSpan) -> bool:
+    """A quote is a full statement (direct) rather than a fragment when it reads as a clause of its own.
+
+    It spans several sentences, or opens its sentence, or holds a finite verb that is not its first
+    word ("de grands progrès ont été réalisés" is direct; "sont prêts à organiser ..." is a fragment).
+    """
+    inside = art.tokens_in(q.start, q.end)
+    words = [i for i in inside if not art.tok[i].is_punct]
+    if len(words) < 2:
+        return False
+    if len({art.tok[i].sent_idx for i in words}) > 1:
+        return True
+    sent = art.sentence_of(q.start)
+    if not art.text[sent.start_char:q.start].strip(" «\"“'"):
+        return True
+    if is_finite(art.tok[words[0]]):
+        return False
+    # A finite verb with a noun or pronoun before it inside the quote: a subject and its verb.
+    for n, i in enumerate(words[1:], start=1):
+        if is_finite(art.tok[i]) and any(art.tok[j].pos in ("NOUN", "PROPN", "PRON") for j in words[:n]):
+            return True
+    return False
+
+
+# --- where the content starts -------------------------------------------------------------------------
+def content_start(art: ArticleIndex, verb: int) -> int | None:
+    """Where the reported content starts after a cue: after 'que', at 'de' + infinitive, an infinitive,
+    a noun phrase or a quote; time expressions, adverbs and parentheticals are skipped."""
+    sent = art.sentence_of(art.tok[verb].start_char)
+    ids = art.tokens_in(art.tok[verb].end_char, sent.end_char)
+    k = 0
+    while k < len(ids):
+        t = art.tok[ids[k]]
+        if _is_filler(art, ids, k):
+            k += 1
+        elif t.text.lower() in ("que", "qu'"):
+            return art.tok[ids[k + 1]].start_char if k + 1 < len(ids) else None
+        elif _introduces_content(art, verb, t) and k + 1 < len(ids):
+            return art.tok[ids[k + 1]].start_char
+        elif t.pos == "ADP":  # an oblique ("à une question", "à plusieurs reprises"): skip it
+            k = _past_oblique(art, ids, k)
+        else:
+            return t.start_char if _opens_content(t) else None
+    return None
+
+
+def _is_filler(art: ArticleIndex, ids: list[int], k: int) -> bool:
+    """Between a cue and its content: an inverted pronoun, an adverb, a number, a time word, a comma,
+    or the determiner of a number or time word ("a annoncé la semaine dernière que")."""
+    t = art.tok[ids[k]]
+    if (t.text in INVERTED or t.pos == "ADV" or (t.like_num and t.pos == "NUM") or t.lemma.lower() in R.TIME_NOUNS
+            or t.text == ","):
+        return True
+    if t.pos != "DET" or k + 1 >= len(ids):
+        return False
+    nxt = art.tok[ids[k + 1]]
+    return bool((nxt.like_num and nxt.pos == "NUM") or nxt.lemma.lower() in R.TIME_NOUNS)
+
+
+def _introduces_content(art: ArticleIndex, verb: int, t) -> bool:
+    """'de' before an infinitive or a noun ("a promis de", "a parlé d'un accord"), 'sur' after some verbs."""
+    low = t.text.lower()
+    return low in ("de", "d'") or (low == "sur" and art.tok[verb].lemma in R.CONTENT_AFTER_SUR)
+
+
+def _past_oblique(art: ArticleIndex, ids: list[int], k: int) -> int:
+    """The index in `ids` just past the prepositional phrase that starts at ids[k]."""
+    t = art.tok[ids[k]]
+    sub = [i for i in art.subtree(t.head_idx) if art.tok[i].start_char >= t.start_char] if t.head_idx != ids[k] else []
+    end = max((art.tok[i].end_char for i in sub), default=t.end_char)
+    while k < len(ids) and art.tok[ids[k]].start_char < end:
+        k += 1
+    return k
+
+
+def _opens_content(t) -> bool:
+    """An infinitive, a noun phrase, a number or an opening quote mark can start what was said."""
+    return "VerbForm=Inf" in t.morph or t.pos in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.text in ("«", '"', "“")
+
+
+# --- where the content stops ------------------------------------------------------------------------
+def content_end(art: ArticleIndex, start: int, sent_end: int, cues: set[int]) -> int:
+    """Where reported content ends: the sentence end or an earlier boundary, without trailing punctuation."""
+    end = _cut(art, start, sent_end, cues)
+    while end > start and art.text[end - 1] in " .!?;:,":
+        end -= 1
+    return end
+
+
+def _cut(art: ArticleIndex, start: int, sent_end: int, cues: set[int]) -> int:
+    """The first boundary after `start` where reported content stops (or the sentence end)."""
+    ids = art.tokens_in(start, sent_end)
+    for n, i in enumerate(ids):
+        if any(boundary(art, ids, n, cues) for boundary in BOUNDARIES):
+            return art.tok[i].start_char
+    return sent_end
+
+
+def _clause_punctuation(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """A semicolon or a colon ends the content."""
+    return art.tok[ids[n]].text in (";", ":")
+
+
+def _coordinated_clause(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """'et', 'mais', 'ou' before a finite verb: the journalist's next clause ("... et a ajouté")."""
+    if art.tok[ids[n]].text.lower() not in ("et", "mais", "ou") or n + 1 >= len(ids):
+        return False
+    nxt = art.tok[ids[n + 1]]
+    return nxt.pos in ("AUX", "VERB") and is_finite(nxt)
+
+
+def _comma_boundary(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """A comma followed by something that is not part of the content (see COMMA_BOUNDARIES)."""
+    if art.tok[ids[n]].text != "," or n + 1 >= len(ids):
+        return False
+    return any(rule(art, ids, n, cues) for rule in COMMA_BOUNDARIES)
+
+
+def _participle_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", soulignant que", ", en ajoutant", ", tout en reconnaissant": the reporter's participle clause."""
+    a = art.tok[ids[n + 1]]
+    b = art.tok[ids[n + 2]] if n + 2 < len(ids) else None
+    if "VerbForm=Part" in a.morph and "Tense=Pres" in a.morph:
+        return True
+    if a.text.endswith("ant") and a.pos in ("VERB", "NOUN"):  # the small model tags some participles as nouns
+        return True
+    if a.text.lower() == "en" and b is not None and "VerbForm=Part" in b.morph:
+        return True
+    return a.text.lower() == "tout" and b is not None and b.text == "en" and n + 3 < len(ids)
+
+
+def _incise_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", a-t-il ajouté", ", selon X": a reporting incise or attribution follows the comma."""
+    if any(j in cues and is_incise(art, j) for j in ids[n + 1:n + 5]):
+        return True
+    return art.tok[ids[n + 1]].text.lower() in ("selon", "d'après")
+
+
+def _comment_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", ce qui ...": the journalist's comment on what was said."""
+    if art.tok[ids[n + 1]].text.lower() != "ce" or n + 2 >= len(ids):
+        return False
+    return art.tok[ids[n + 2]].text.lower() in ("qui", "que", "dont")
+
+
+def _gloss_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", un ...": an apposed noun phrase glossing the content."""
+    a = art.tok[ids[n + 1]]
+    return a.text.lower() in ("un", "une", "des") and a.pos == "DET"
+
+
+def _new_clause_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", la Russie a ...": a subject then a finite verb, before any other comma or subordinator."""
+    comma = art.tok[ids[n]]
+    if art.tok[ids[n + 1]].text.lower() in SUBORDINATORS:
+        return False
+    for j in ids[n + 1:]:
+        tj = art.tok[j]
+        if tj.text in (",", ";") or tj.text.lower() in SUBORDINATORS:
+            return False
+        if is_finite(tj):
+            return any(comma.start_char < art.tok[x].start_char < tj.start_char and art.tok[x].dep in SUBJECT_DEPS
+                       and art.tok[x].lemma not in ("qui", "que") for x in ids[n + 1:])
+    return False
+
+
+COMMA_BOUNDARIES = (_participle_after, _incise_after, _comment_after, _gloss_after, _new_clause_after)
+BOUNDARIES = (_clause_punctuation, _comma_boundary, _coordinated_clause)
+
+
+def content_before_incise(art: ArticleIndex, verb: int) -> tuple[int, int] | None:
+    """For ', a écrit M. Dupont': the reported clause before the incise, in the same sentence."""
+    sent = art.sentence_of(art.tok[verb].start_char)
+    comma = art.tok[verb_group_start(art, verb) - 1]
+    start, end = sent.start_char, comma.start_char
+    m = re.match(R.LEADING_CONNECTIVES, art.text[start:end])
+    if m:
+        start += m.end()
+    return (start, end) if end - start > 0 else None

@@ -1,0 +1,238 @@
+"""The speaker of a reporting cue or of "selon X": grammar first (subjects, agents, appositions), context last."""
+from __future__ import annotations
+
+import re
+from typing import Callable, NamedTuple
+
+from .. import resources as R
+from .article import SUBJECT_DEPS, ArticleIndex, Mention, is_finite, is_name_word
+from .cues import after_verb, is_incise, is_passive, verb_group_start
+from .noun_phrases import np_speaker, subject_actor
+from .record import Speaker, Statement
+
+
+# --- pronouns and subjects ---------------------------------------------------------------------------
+def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: list[Statement]) -> Speaker:
+    """Nearest preceding agreeing actor that is a subject or a speaker (outside quotes) within the three
+    sentences before, else the nearest agreeing mention anywhere before."""
+    agrees = _agreement(art, pronoun)
+    strong = _subjects_before(art, before, agrees) + [
+        (s.cue_char, s.speaker) for s in statements if s.speaker and s.cue_char < before and agrees(s.speaker)]
+    weak = [(m.start_char, m.actor) for m in art.mentions
+            if m.start_char < before and not art.in_quote(m.start_char) and agrees(m.actor)]
+    limit = art.sentence_of(before).sent_idx - 3
+    recent = [c for c in strong if art.sentence_of(c[0]).sent_idx >= limit]
+    if recent:
+        return Speaker(max(recent)[1], "pronoun")
+    if weak:
+        return Speaker(max(weak)[1], "pronoun")
+    return Speaker(None, "pronoun_unresolved")
+
+
+def _agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
+    """Whether an actor agrees in gender and number with the pronoun (data/actors.csv says which they are)."""
+    gender, number = R.SPEAKER_PRONOUNS[pronoun.lower()]
+
+    def agrees(actor: str) -> bool:
+        if actor not in art.number:  # a person the actor table does not know: a singular of either gender
+            return number == "sg"
+        return art.number.get(actor) == number and (not gender or art.gender.get(actor) == gender)
+
+    return agrees
+
+
+def _subjects_before(art: ArticleIndex, before: int, agrees: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(char, actor) of the agreeing subjects outside quotes before `before`."""
+    found = []
+    for i in art.order:
+        t = art.tok[i]
+        if t.start_char >= before:
+            break
+        if t.dep in SUBJECT_DEPS and not art.in_quote(t.start_char):
+            m = subject_actor(art, i)
+            if m and agrees(m.actor):
+                found.append((t.start_char, m.actor))
+    return found
+
+
+def _antecedent(art: ArticleIndex, rel: int) -> Mention | None:
+    """The actor a relative 'qui' stands for: the nearest mention before it in its sentence."""
+    sent = art.sentence_of(art.tok[rel].start_char)
+    before = [m for m in art.mentions if sent.start_char <= m.start_char < art.tok[rel].start_char
+              and not art.in_quote(m.start_char)]
+    return before[-1] if before else None
+
+
+def subject_speaker(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """The speaker a verb's subject designates: a resolved pronoun, the antecedent of 'qui', a noun phrase."""
+    for k in art.children.get(verb, []):
+        t = art.tok[k]
+        if t.dep not in SUBJECT_DEPS:
+            continue
+        if t.text.lower() in R.SPEAKER_PRONOUNS:
+            return resolve_pronoun(art, t.start_char, t.text, statements)
+        if t.lemma.lower() in ("qui",):
+            m = _antecedent(art, k)
+            if m:
+                return Speaker(m.actor, "relative")
+            continue
+        if art.in_quote(t.start_char):
+            continue
+        m = subject_actor(art, k)
+        if m:
+            return Speaker(m.actor, "subject")
+    return None
+
+
+# --- the speaker of a cue ----------------------------------------------------------------------------
+def speaker_of_cue(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker:
+    """The speaker of a reporting verb: the first of CUE_RULES that finds one, else nobody (basis "none")."""
+    for rule in CUE_RULES:
+        found = rule(art, verb, statements)
+        if found is not None:
+            return found
+    return Speaker(None, "none")
+
+
+def _inverted_pronoun(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """"a-t-il souligné": the inverted pronoun is the subject."""
+    for k in art.children.get(verb, []) + list(range(verb_group_start(art, verb), verb)):
+        if art.tok[k].text.lower() in ("-il", "-elle", "-ils", "-elles"):
+            return resolve_pronoun(art, art.tok[k].start_char, art.tok[k].text, statements)
+    return None
+
+
+def _incise_subject(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """The named subject after the verb of an incise: ", a annoncé jeudi le porte-parole du ministère, Jean Dupont"."""
+    if not is_incise(art, verb):
+        return None
+    start = after_verb(art, verb)
+    if start is None:
+        return None
+    name = np_speaker(art, _inverted_subject(art, verb, start), head=None, any_head=True)
+    return Speaker(name, "incise") if name else None
+
+
+def _inverted_subject(art: ArticleIndex, verb: int, start: int) -> list[int]:
+    """The tokens of an inverted subject from `start` to the next punctuation or finite verb, over a comma
+    that introduces a name ("le président du Conseil européen, Henrik Vasstrand")."""
+    sent = art.sentence_of(art.tok[verb].start_char)
+    ids, toks_after = [], art.tokens_in(art.tok[start].start_char, sent.end_char)
+    for n, i in enumerate(toks_after):
+        if art.tok[i].text == "," and n + 2 < len(toks_after) and all(
+                is_name_word(art.tok[x]) for x in toks_after[n + 1:n + 3]):
+            continue
+        if art.tok[i].text in (",", ".", ";", ":") or is_finite(art.tok[i]):
+            break
+        ids.append(i)
+    return ids
+
+
+def _apposed_name(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """A name between commas right before the verb group: "..., Moussa Diarra, a répondu"."""
+    first = verb_group_start(art, verb)
+    j = first - 1
+    if not (j in art.tok and art.tok[j].text == "," and any(is_finite(art.tok[g]) for g in range(first, verb + 1))):
+        return None
+    run = []
+    j -= 1
+    while j in art.tok and is_name_word(art.tok[j]):
+        run.insert(0, j)
+        j -= 1
+    if len(run) >= 2 and j in art.tok and art.tok[j].text == "," and not art.in_quote(art.tok[run[0]].start_char):
+        return Speaker(art.name(art.tok[run[0]].start_char, art.tok[run[-1]].end_char), "apposed_name")
+    return None
+
+
+def _passive_agent(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """The agent of a passive: "qualifiée de ... par les médias d'État russes"."""
+    for k in art.children.get(verb, []):
+        if art.tok[k].dep == "obl:agent":
+            ids = [i for i in art.subtree(k) if not (art.tok[i].dep == "case" and art.tok[i].head_idx == k)]
+            name = np_speaker(art, ids, head=k, any_head=True)
+            if name:
+                return Speaker(name, "agent")
+    return None
+
+
+def _agentless_passive(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """A passive without an agent names nobody: its subject is what was said, not who said it."""
+    return Speaker(None, "agentless_passive") if is_passive(art, verb) else None
+
+
+def _main_clause_subject(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """A present participle (", soulignant que", "Tout en reconnaissant que ..., Trump a souligné"): the
+    subject of the sentence's main clause, before the participle or after its clause."""
+    t = art.tok[verb]
+    if not t.text.lower().endswith("ant"):
+        return None
+    sent = art.sentence_of(t.start_char)
+    comma = art.text.find(",", t.end_char, sent.end_char)
+    zones = [(sent.start_char, art.tok[verb_group_start(art, verb)].start_char)]
+    if comma != -1:
+        zones.append((comma, sent.end_char))
+    for lo, hi in zones:
+        for i in art.tokens_in(lo, hi):
+            if art.tok[i].dep in SUBJECT_DEPS and not art.in_quote(art.tok[i].start_char):
+                found = subject_speaker(art, art.tok[i].head_idx, statements)
+                if found and found.actor:
+                    return Speaker(found.actor, "main_clause_subject")
+    return None
+
+
+def _governing_subject(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """A conjunct or other dependent verb: the subject of the nearest governing verb that has one."""
+    j, seen = verb, {verb}
+    while art.tok[j].head_idx not in seen:
+        j = art.tok[j].head_idx
+        seen.add(j)
+        if art.in_quote(art.tok[j].start_char):
+            break
+        found = subject_speaker(art, j, statements)
+        if found:
+            return Speaker(found.actor, "governing_subject" if found.basis == "subject" else found.basis)
+    return None
+
+
+# In order: the verb's own grammar (inverted, then ordinary subject, apposition, agent), then the clause around it.
+CUE_RULES = (_inverted_pronoun, _incise_subject, subject_speaker, _apposed_name, _passive_agent, _agentless_passive,
+             _main_clause_subject, _governing_subject)
+
+
+# --- "selon X" ---------------------------------------------------------------------------------------
+class SelonMarker(NamedTuple):
+    """An attribution marker in a sentence: who it names, where it starts and ends, its words ("Selon")."""
+
+    actor: str | None
+    start: int
+    end: int
+    cue: str
+
+
+def selon_marker(art: ArticleIndex, sent, statements: list[Statement]) -> SelonMarker | None:
+    """The first 'selon X' / "d'après X" / 'cité par X' of a sentence outside quotes."""
+    for m in re.finditer(R.ATTRIBUTION_MARKERS, art.text[sent.start_char:sent.end_char]):
+        start = sent.start_char + m.start()
+        if not art.in_quote(start):
+            return _marker_source(art, sent, start, sent.start_char + m.end(), m.group(0).strip(), statements)
+    return None
+
+
+def _marker_source(art: ArticleIndex, sent, start: int, after: int, cue: str,
+                   statements: list[Statement]) -> SelonMarker:
+    """Who the marker names: a pronoun resolved ("selon lui"); a known actor right after it, whose phrase may
+    carry a role up to the next comma ("selon X, conseiller de Y,"); else the phrase up to the next comma or
+    the sentence end ("selon plusieurs sources proches du dossier,")."""
+    w = re.match(r"[\w'-]+", art.text[after:sent.end_char])
+    word = w.group(0) if w else ""
+    if word.lower() in R.SPEAKER_PRONOUNS:
+        spk = resolve_pronoun(art, start, word, statements)
+        return SelonMarker(spk.actor, start, after + len(word), cue)
+    first = next((x for x in art.mentions if after <= x.start_char < sent.end_char and x.actor in art.known), None)
+    if first and not re.search(r"[,.;:]", art.text[after:first.start_char]):
+        comma = art.text.find(",", first.end_char, sent.end_char)
+        return SelonMarker(first.actor, start, (comma if comma != -1 else sent.end_char), cue)
+    comma = art.text.find(",", after, sent.end_char)
+    stop = comma if comma != -1 else sent.end_char
+    ids = [i for i in art.tokens_in(after, stop) if not art.tok[i].is_punct]
+    return SelonMarker(np_speaker(art, ids, any_head=True), start, stop, cue)
