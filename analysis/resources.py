@@ -164,7 +164,8 @@ DOMAIN_NEUTRAL: frozenset[str] = frozenset({
 # Forward-looking expressions: a statement about what will happen.
 FORWARD_LOOKING = (r"dans les prochains jours|la semaine prochaine|dès la semaine prochaine|très bientôt|bientôt|"
                    r"prochainement|à venir|d'ici|dès que|à terme|dans le futur|à l'avenir|"
-                   r"dans les \d+ (?:à \d+ )?heures|le mois prochain|l'an prochain|l'année prochaine|prochaine rencontre|prochain sommet")
+                   r"dans les \d+ (?:à \d+ )?heures|le mois prochain|l'an prochain|l'année prochaine|"
+                   r"prochaine rencontre|prochain sommet")
 ATTRIBUTION_HEDGES = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\b"
 MODAL_LEMMAS: frozenset[str] = frozenset({"pouvoir", "devoir"})
 
