@@ -24,8 +24,10 @@ import pandas as pd
 
 from . import cache, nlp, paths, speech, terms, timex, tone
 from .actors import actor_mentions, assign_actors, load_actors
+from .compare import load_facts, load_places
 from .corpus import cleaning_log, load_events, read_corpus
 from .errors import CorpusError
+from .tracking import load_ledger
 
 LIB = paths.LIBRARY_DIR
 # The code and data files that compute each layer: an edit to any of them rebuilds it (and what reads it).
@@ -202,20 +204,14 @@ class Layers:
 
     @cached_property
     def facts(self) -> pd.DataFrame:
-        from .compare import load_facts
-
         return load_facts(paths.curated("facts.csv", self.data_dir))
 
     @cached_property
     def places(self) -> pd.DataFrame:
-        from .compare import load_places
-
         return load_places(paths.curated("places.csv", self.data_dir))
 
     @cached_property
     def ledger(self) -> pd.DataFrame:
-        from .tracking import load_ledger
-
         return load_ledger(self._base, paths.curated("claims.csv", self.data_dir))
 
     # --- other layers -------------------------------------------------------------------------------------
