@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from . import resources as R
 from .typography import normalise_line
 
+Kept = tuple[int, str, str]  # (raw line number, original line, cleaned line)
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -51,8 +53,8 @@ def clean_article(raw_text: str, *, title: str | None = None) -> CleanedArticle:
     body as the title line. Every removed or altered line is logged with the rule that did it.
     """
     out = CleanedArticle(paragraphs=[])
-    kept: list[tuple[int, str, str]] = []  # (line_no, original, cleaned)
-    in_block: str | None = None
+    kept: list[Kept] = []
+    in_block: str | None = None  # once an "articles by the author" block starts, the rest of the page is furniture
     title_seen = False
     previous = 0  # number of the previous non-blank line
     for line_no, original in enumerate(raw_text.split("\n"), start=1):
@@ -62,51 +64,77 @@ def clean_article(raw_text: str, *, title: str | None = None) -> CleanedArticle:
         if in_block:
             out.log.append(_entry(line_no, original, "", "removed", in_block))
             continue
-        line, typo_rules = normalise_line(original)
-        for rule in typo_rules:
-            out.log.append(_entry(line_no, original, line, "altered", rule))
-        m = re.match(R.DATE_HEADER, line)
-        if m:
-            out.header_date = m.group("date")
-            rest = line[m.end():]
-            out.log.append(_entry(line_no, original, rest, "altered", "date_header"))
-            line = rest
-            if not line:
-                continue
+        line = _typography(line_no, original, out)
+        line = _strip_date_header(line_no, original, line, out)
+        if line is None:
+            continue
         if title and not title_seen and line == title:
             title_seen = True
             out.log.append(_entry(line_no, original, "", "extracted", "title_line"))
             continue
         rule = _removal_rule(line)
-        if rule == "author_articles_block":
-            in_block = rule
         if rule:
-            out.log.append(_entry(line_no, original, "", "removed", rule))
-            if rule == "photo_credit":
-                out.credits.append(line)
-                _caption_before_credit(kept, out.log, above)
-            elif rule in ("contribution_credit", "agency_credit"):
-                out.credits.append(line)
-            elif rule in ("author_bio", "byline"):
-                out.bylines.append(re.match(R.AUTHOR_BIO if rule == "author_bio" else R.BYLINE,
-                                            line).group("name"))
+            if rule == "author_articles_block":
+                in_block = rule
+            _remove(line_no, original, line, rule, above, out, kept)
             continue
-        m = re.match(R.VIDEO_PLACEHOLDER, line)
-        if m:
-            rest = line[m.end():]
-            out.log.append(_entry(line_no, original, rest, "altered" if rest else "removed",
-                                  "video_placeholder"))
-            line = rest
-            if not line:
-                continue
-        kept.append((line_no, original, line))
+        line = _strip_video_placeholder(line_no, original, line, out)
+        if line is not None:
+            kept.append((line_no, original, line))
+    _keep_paragraphs(kept, out)
+    out.log.sort(key=lambda e: e["line"])
+    return out
+
+
+def _typography(line_no: int, original: str, out: CleanedArticle) -> str:
+    """The line with its typography normalised; one log row per rule that changed it."""
+    line, typo_rules = normalise_line(original)
+    for rule in typo_rules:
+        out.log.append(_entry(line_no, original, line, "altered", rule))
+    return line
+
+
+def _strip_date_header(line_no: int, original: str, line: str, out: CleanedArticle) -> str | None:
+    """The line without a leading "date YYYY-MM-DD" (kept as the header date), or None if nothing is left."""
+    m = re.match(R.DATE_HEADER, line)
+    if not m:
+        return line
+    out.header_date = m.group("date")
+    rest = line[m.end():]
+    out.log.append(_entry(line_no, original, rest, "altered", "date_header"))
+    return rest or None
+
+
+def _strip_video_placeholder(line_no: int, original: str, line: str, out: CleanedArticle) -> str | None:
+    """The line without a leading video-player label, or None if nothing is left."""
+    m = re.match(R.VIDEO_PLACEHOLDER, line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    out.log.append(_entry(line_no, original, rest, "altered" if rest else "removed", "video_placeholder"))
+    return rest or None
+
+
+def _remove(line_no: int, original: str, line: str, rule: str, above: int, out: CleanedArticle,
+            kept: list[Kept]) -> None:
+    """Log a removed line and keep what it tells: credits and bylines; a photo credit also takes its caption."""
+    out.log.append(_entry(line_no, original, "", "removed", rule))
+    if rule == "photo_credit":
+        out.credits.append(line)
+        _caption_before_credit(kept, out.log, above)
+    elif rule in ("contribution_credit", "agency_credit"):
+        out.credits.append(line)
+    elif rule in ("author_bio", "byline"):
+        out.bylines.append(re.match(R.AUTHOR_BIO if rule == "author_bio" else R.BYLINE, line).group("name"))
+
+
+def _keep_paragraphs(kept: list[Kept], out: CleanedArticle) -> None:
+    """The kept lines become the body paragraphs; subheadings are flagged (kept, but logged)."""
     for line_no, original, line in kept:
         heading = is_heading(line)
         if heading:
             out.log.append(_entry(line_no, original, line, "flagged", "heading"))
         out.paragraphs.append(Paragraph(line, line_no, heading))
-    out.log.sort(key=lambda e: e["line"])
-    return out
 
 
 def _removal_rule(line: str) -> str | None:
@@ -134,7 +162,7 @@ def _removal_rule(line: str) -> str | None:
     return None
 
 
-def _caption_before_credit(kept: list[tuple[int, str, str]], log: list[dict], above: int) -> None:
+def _caption_before_credit(kept: list[Kept], log: list[dict], above: int) -> None:
     """The line right above a photo credit is that photo's caption (unless it is a heading)."""
     if kept and kept[-1][0] == above and not is_heading(kept[-1][2]):
         line_no, original, _ = kept.pop()

@@ -11,29 +11,32 @@ import pandas as pd
 from . import paths
 from .actors import alias_pattern
 from .errors import CorpusError
+from .speech import quote_marks
 
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 ATTRIBUTION = {"selon": r"(?<!\w)[Ss]elon\b", "d'après": r"(?<!\w)[Dd]'après\b", "cité par": r"\bcitée?s? par\b"}
+# Profile columns of the attribution markers: n_selon, n_daprès, n_cité_par.
+ATTRIBUTION_COLUMNS = {f"n_{name.replace(' ', '_').replace(chr(39), '')}": p for name, p in ATTRIBUTION.items()}
+WORD = r"\w+(?:['-]\w+)*"  # a word, with its inner apostrophes and hyphens ("aujourd'hui", "vice-président")
 
 
 # --- profile ----------------------------------------------------------------------------------------
 def profile(corpus: pd.DataFrame, statements: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Per article: size, share of words inside quotation marks, actors named, statements, attribution markers."""
-    from .speech import quote_marks
-
     rows = []
     for row in corpus.itertuples():
         text = row.text
-        words = re.findall(r"\w+(?:['-]\w+)*", text)
-        quoted = sum(len(re.findall(r"\w+(?:['-]\w+)*", text[q.start:q.end])) for q in quote_marks(text))
+        words = re.findall(WORD, text)
+        quoted = sum(len(re.findall(WORD, text[q.start:q.end])) for q in quote_marks(text))
         st = statements[statements["article_id"] == row.article_id]
         men = mentions[mentions["article_id"] == row.article_id]
         rows.append({
             "article_id": row.article_id, "period": row.period, "n_words": row.n_words,
             "n_sentences": row.n_sentences, "n_paragraphs": row.n_paragraphs, "n_headings": row.n_headings,
             "quoted_share": quoted / len(words) if words else 0.0, "n_actors": men["actor"].nunique(),
-            "n_statements": len(st), **{f"n_{k}": int((st["statement_kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
-            **{f"n_{name.replace(' ', '_').replace(chr(39), '')}": len(re.findall(p, text)) for name, p in ATTRIBUTION.items()},
+            "n_statements": len(st),
+            **{f"n_{k}": int((st["statement_kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
+            **{column: len(re.findall(p, text)) for column, p in ATTRIBUTION_COLUMNS.items()},
             "byline": row.byline_found, "credits": row.credits_found,
         })
     return pd.DataFrame(rows).set_index("article_id")
@@ -81,15 +84,24 @@ def aligned_passages(a: list[str], b: list[str], *, n: int = 4, max_gap: int = 3
     """
     pa = blocks_a if blocks_a is not None else [0] * len(a)
     pb = blocks_b if blocks_b is not None else [0] * len(b)
+    runs = _chain_runs(_shingle_hits(a, b, n, pa, pb), n)
+    return [tuple(m) for m in _merge_runs(runs, pa, pb, max_gap)]
+
+
+def _shingle_hits(a: list[str], b: list[str], n: int, pa: list[int], pb: list[int]) -> list[tuple[int, int]]:
+    """(i, j) for every n-gram starting at a[i] and at b[j], within one paragraph on each side; sorted."""
     index: dict[tuple, list[int]] = {}
     for j in range(len(b) - n + 1):
         if pb[j] == pb[j + n - 1]:
             index.setdefault(tuple(b[j:j + n]), []).append(j)
-    hits = sorted((i, j) for i in range(len(a) - n + 1) if pa[i] == pa[i + n - 1]
+    return sorted((i, j) for i in range(len(a) - n + 1) if pa[i] == pa[i + n - 1]
                   for j in index.get(tuple(a[i:i + n]), []))
-    # Chain consecutive hits on a diagonal into runs (inclusive token ranges).
+
+
+def _chain_runs(hits: list[tuple[int, int]], n: int) -> list[list[int]]:
+    """Consecutive or overlapping hits on one diagonal (same j - i) chained into runs [a0, a1, b0, b1]."""
     runs: list[list[int]] = []
-    open_runs: dict[int, list[int]] = {}
+    open_runs: dict[int, list[int]] = {}  # diagonal → its latest run
     for i, j in hits:
         d = j - i
         run = open_runs.get(d)
@@ -99,21 +111,30 @@ def aligned_passages(a: list[str], b: list[str], *, n: int = 4, max_gap: int = 3
             run = [i, i + n, j, j + n]
             runs.append(run)
             open_runs[d] = run
-    # Merge runs separated by small gaps in both texts, in order.
-    runs.sort()
+    return runs
+
+
+def _merge_runs(runs: list[list[int]], pa: list[int], pb: list[int], max_gap: int) -> list[list[int]]:
+    """Runs in order, each merged into an earlier passage it follows closely in both texts (same paragraphs)
+    or dropped when it lies inside one; otherwise it starts a passage of its own."""
     merged: list[list[int]] = []
-    for r in runs:
+    for r in sorted(runs):
         for m in merged:
-            gap_a, gap_b = r[0] - m[1], r[2] - m[3]
-            same_block = pa[m[0]] == pa[r[1] - 1] and pb[m[2]] == pb[r[3] - 1]
-            if 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap and same_block:
+            if _close_after(m, r, pa, pb, max_gap):
                 m[1], m[3] = max(m[1], r[1]), max(m[3], r[3])
                 break
             if m[0] <= r[0] and r[1] <= m[1] and m[2] <= r[2] and r[3] <= m[3]:
                 break  # already inside
         else:
             merged.append(list(r))
-    return [tuple(m) for m in merged]
+    return merged
+
+
+def _close_after(m: list[int], r: list[int], pa: list[int], pb: list[int], max_gap: int) -> bool:
+    """Run `r` starts at most `max_gap` tokens after passage `m` ends, in both texts, in the same paragraphs."""
+    gap_a, gap_b = r[0] - m[1], r[2] - m[3]
+    same_block = pa[m[0]] == pa[r[1] - 1] and pb[m[2]] == pb[r[3] - 1]
+    return 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap and same_block
 
 
 def shared_passages(corpus: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 4, max_gap: int = 3,

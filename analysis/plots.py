@@ -49,7 +49,7 @@ WORDCLOUD_COLOURMAP = "viridis"
 
 def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
     """A deterministic word cloud (fixed seed, one colour scheme) drawn on `ax`."""
-    from wordcloud import WordCloud
+    from wordcloud import WordCloud  # optional and slow to import: only this figure needs it
 
     cloud = WordCloud(width=900, height=500, background_color="white", colormap=WORDCLOUD_COLOURMAP,
                       random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False)
@@ -86,7 +86,7 @@ def slope_chart(table: pd.DataFrame, *, left: str, right: str, title: str, label
             text = f"{row[side]:.1f} {term}" if side == left else f"{term} {row[side]:.1f}"
             ax.annotate(text, (x, row[side]), xytext=(x + dx / 100, y), textcoords="data", ha=ha, va="center",
                         fontsize=8, arrowprops={"arrowstyle": "-", "color": "#bbb", "lw": 0.5})
-    for term, row in table.iterrows():
+    for _, row in table.iterrows():
         colour = PERIOD_COLOURS["november"] if row[right] > row[left] else PERIOD_COLOURS["august"]
         ax.plot([0, 1], [row[left], row[right]], marker="o", color=colour)
     ax.set_xticks([0, 1], list(labels or (left, right)))
@@ -115,7 +115,8 @@ def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Se
     top.annotate(f"{len(inside)} events, August–November 2025\n(see below)", (inside["date"].min(), 0),
                  xytext=(0, 12), textcoords="offset points", fontsize=7, ha="center")
     top.axvspan(lo, hi, color="#f3e6c8", zorder=-1)
-    top.set_yticks([]); top.set_ylim(-0.5, 2.5)
+    top.set_yticks([])
+    top.set_ylim(-0.5, 2.5)
     top.set_title("Dated events the corpus mentions (articles that mention each); shaded: the zoom below")
     rows = ledger.reset_index(drop=True)
     for y, row in rows.iterrows():
@@ -131,11 +132,13 @@ def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Se
     days = [(d - lo).days for d in inside["date"]]
     for ev, x in zip(inside.itertuples(), _spread(days, 2.6)):
         bottom.axvline(ev.date, color="#555", lw=0.6, ls=":")
-        bottom.annotate(f"{ev.event_en[:48]} ({', '.join(ev.mentioned_by)})", (lo + pd.Timedelta(days=x), len(rows) + 6.2),
-                        rotation=90, fontsize=6, va="bottom", ha="center")
+        bottom.annotate(f"{ev.event_en[:48]} ({', '.join(ev.mentioned_by)})",
+                        (lo + pd.Timedelta(days=x), len(rows) + 6.2), rotation=90, fontsize=6, va="bottom",
+                        ha="center")
     for d in sorted(set(published)):
         bottom.axvline(d, color="black", lw=1.2)
-    bottom.set_xlim(lo, hi); bottom.set_ylim(len(rows) + 6.5, -0.8)
+    bottom.set_xlim(lo, hi)
+    bottom.set_ylim(len(rows) + 6.5, -0.8)
     bottom.set_yticks([])
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in STATUS_COLOURS.values()]
     bottom.legend(handles, list(STATUS_COLOURS), fontsize=7, loc="center right", ncol=1, bbox_to_anchor=(1.0, 0.62))

@@ -44,13 +44,14 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 def describe(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
     """(title, one-line question) from the notebook's first markdown cell."""
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
-    title = next((l.lstrip("# ").strip() for l in first.splitlines() if l.startswith("#")), fallback)
+    title = next((line.lstrip("# ").strip() for line in first.splitlines() if line.startswith("#")), fallback)
     m = re.search(r"\*\*Question:?\*\*:?\s*(.+)", first)
     return title, (m.group(1).strip() if m else "")
 
 
 def execute(path: Path, *, timeout: int = 900) -> nbformat.NotebookNode:
     """Execute a notebook top to bottom in a fresh kernel (cwd = its folder); raise NotebookFailed on error."""
+    # Imported here: only the report build needs nbclient, and it is slow to import.
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -60,19 +61,30 @@ def execute(path: Path, *, timeout: int = 900) -> nbformat.NotebookNode:
     try:
         client.execute()
     except CellExecutionError as exc:
-        index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
-            o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-        source = nb.cells[index].source.strip().splitlines()[:3] if index is not None else []
-        err = next((o for o in nb.cells[index].outputs if o.get("output_type") == "error"), {}) if index is not None else {}
-        where = f"cell {index}" if index is not None else "a cell"
-        raise NotebookFailed(f"{path.name}: {where} raised {err.get('ename', 'an error')}: {err.get('evalue', exc)}\n"
-                             f"  cell starts: {' | '.join(source)}") from None
+        raise NotebookFailed(_failure_message(path, nb, exc)) from None
     return nb
+
+
+def _error_output(cell: nbformat.NotebookNode) -> dict | None:
+    """The error output of a cell, if it raised."""
+    return next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+
+
+def _failure_message(path: Path, nb: nbformat.NotebookNode, exc: Exception) -> str:
+    """Which cell failed, with what error, and how the cell starts: nbclient leaves the error in its outputs."""
+    index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and _error_output(c)), None)
+    if index is None:
+        where, err, source = "a cell", {}, []
+    else:
+        where, err = f"cell {index}", _error_output(nb.cells[index])
+        source = nb.cells[index].source.strip().splitlines()[:3]
+    return (f"{path.name}: {where} raised {err.get('ename', 'an error')}: {err.get('evalue', exc)}\n"
+            f"  cell starts: {' | '.join(source)}")
 
 
 def render_html(nb: nbformat.NotebookNode, target: Path, *, stamp: str) -> None:
     """Write the executed notebook as a standalone HTML page with a build stamp."""
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter  # slow to import; only the report build needs it
 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     note = (f'<div style="font:12px sans-serif;color:#555;padding:4px 12px;border-bottom:1px solid #ddd">'

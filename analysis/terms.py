@@ -102,7 +102,8 @@ def ngrams(terms: pd.DataFrame, *, n: int = 2, group: str = "article_id", min_co
     """Lemma n-grams within sentences that neither start nor end with a stop word ("accord de principe",
     "prochain jour"), with counts per group, most frequent first."""
     rows = []
-    for (key, article, sent), g in terms.groupby([group, "article_id", "sent_idx"], sort=False):
+    # Grouped by sentence too, so that no n-gram spans two sentences.
+    for (key, _article, _sent), g in terms.groupby([group, "article_id", "sent_idx"], sort=False):
         lemmas = list(g["term"])
         stops = list((g["is_stop"] | g["pos"].isin(FUNCTION_POS) | g["term"].str.startswith("-")) & ~g["is_actor"])
         for i in range(len(lemmas) - n + 1):
@@ -240,7 +241,8 @@ def stability(terms: pd.DataFrame, *, group: str = "period", target: str = "nove
 
 
 # --- concordance and trajectories -----------------------------------------------------------------------
-def concordance(tokens: pd.DataFrame, term: str, *, window: int = 8, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def concordance(tokens: pd.DataFrame, term: str, *, window: int = 8,
+                corpus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Keyword in context: every token whose lemma or lower-cased form is `term` (or that starts a
     multi-word term), with `window` words either side, the article and, with `corpus`, its date."""
     t = tokens[~tokens["text"].str.isspace()].reset_index(drop=True)

@@ -52,14 +52,19 @@ KIND = {"day_month_year": "date", "day_month": "date", "since_month_year": "inte
 COLUMNS = ["article_id", "sent_idx", "text", "time_kind", "start_char", "end_char", "value_start", "value_end",
            "basis"]
 
+Span = tuple[date, date]  # first and last day, inclusive
+Resolved = tuple[date | None, date | None, str]  # (first day, last day, basis)
 
-def _month_span(year: int, month: int) -> tuple[date, date]:
+
+def _month_span(year: int, month: int) -> Span:
+    """First and last day of a month."""
     first = date(year, month, 1)
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return first, nxt - timedelta(days=1)
 
 
-def _week(d: date, offset_weeks: int) -> tuple[date, date]:
+def _week(d: date, offset_weeks: int) -> Span:
+    """Monday to Sunday of the week of `d`, shifted by `offset_weeks`."""
     monday = d - timedelta(days=d.weekday()) + timedelta(weeks=offset_weeks)
     return monday, monday + timedelta(days=6)
 
@@ -92,82 +97,144 @@ def weekday_direction(tokens: pd.DataFrame | None, start: int, end: int) -> str:
     return "unknown"
 
 
+def _day_of(groups: dict) -> tuple[int, int]:
+    """(day, month) of a "le 1er août" / "le 15 août" match."""
+    return (1 if groups["day"] == "1er" else int(groups["day"])), MONTHS[groups["month"]]
+
+
+def _day_month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    day, month = _day_of(groups)
+    d = date(int(groups["year"]), month, day)
+    return d, d, "explicit date"
+
+
+def _day_month(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    # No year: news speaks of dates near publication, so take the year that puts the day closest to it.
+    day, month = _day_of(groups)
+    candidates = [date(y, month, day) for y in (p.year - 1, p.year, p.year + 1)]
+    d = min(candidates, key=lambda c: abs((c - p).days))
+    return d, d, f"day and month; year {d.year} is the one closest to publication"
+
+
+def _month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    s, e = _month_span(int(groups["year"]), MONTHS[groups["month"]])
+    return s, e, "explicit month"
+
+
+def _since_month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    s, _ = _month_span(int(groups["year"]), MONTHS[groups["month"]])
+    return s, p, "from the month named to publication"
+
+
+def _since_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    return date(int(groups["year"]), 1, 1), p, "from the year named to publication"
+
+
+def _year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    y = int(groups["year"])
+    return date(y, 1, 1), date(y, 12, 31), "explicit year"
+
+
+def _month(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    month = MONTHS[groups["month"]]
+    if groups.get("next"):
+        year = p.year + (month <= p.month)
+        basis = "month with 'prochain': the next such month"
+    else:
+        year = p.year - (month > p.month)
+        basis = "month without year: the latest such month up to publication"
+    s, e = _month_span(year, month)
+    return s, e, basis
+
+
+def _hours(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    # Hours become whole days, rounded up (-(-h // 24) is ceiling division); never earlier than tomorrow.
+    h1, h2 = int(groups["h1"]), int(groups["h2"])
+    return (p + timedelta(days=max(1, -(-h1 // 24))), p + timedelta(days=-(-h2 // 24)),
+            f"{h1} to {h2} hours after publication, as days")
+
+
+def _next_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    s, e = _week(p, 1)
+    return s, e, "the calendar week (Monday to Sunday) after publication"
+
+
+def _last_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    s, e = _week(p, -1)
+    return s, e, "the calendar week before publication"
+
+
+def _end_of_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    monday, sunday = _week(p, 0)
+    return max(p, monday + timedelta(days=4)), sunday, "Friday to Sunday of the week of publication"
+
+
+def _same_day(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    if previous is None:
+        return None, None, "'le même jour' with no earlier date in the article"
+    return previous[0], previous[0], "the day of the previous date in the article"
+
+
+def _now(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    return p, p, "the publication day"
+
+
+def _yesterday(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    return p - timedelta(days=1), p - timedelta(days=1), "the day before publication"
+
+
+def _tomorrow(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    return p + timedelta(days=1), p + timedelta(days=1), "the day after publication"
+
+
+def _weekday(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+    # A bare weekday is the one before or after publication: the verb's tense (`direction`) decides,
+    # else the nearer of the two.
+    name = groups["weekday"]
+    delta = (WEEKDAYS[name] - p.weekday()) % 7
+    if delta == 0:
+        return p, p, "the weekday of publication: the publication day (news usage)"
+    past, future = p - timedelta(days=7 - delta), p + timedelta(days=delta)
+    if direction == "past":
+        return past, past, f"the {name} before publication (past tense)"
+    if direction == "future":
+        return future, future, f"the {name} after publication (present or future tense)"
+    d = past if (p - past) <= (future - p) else future
+    return d, d, f"the nearest {name} to publication (tense unknown)"
+
+
+def _vague(lo: int, hi: int | None):
+    """The resolver of a vague horizon: publication + `lo` days to publication + `hi` days (None: open-ended)."""
+    def resolver(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
+        if hi is None:
+            return (p + timedelta(days=lo), None,
+                    f"vague horizon, by convention from publication {lo:+d} day, open-ended")
+        return (p + timedelta(days=lo), p + timedelta(days=hi),
+                f"vague horizon, by convention publication {lo:+d} to {f'+{hi}' if hi > 0 else hi} days")
+    return resolver
+
+
+# One resolver per expression kind; each takes (groups, p = the publication date, direction, previous).
+RESOLVERS = {
+    "day_month_year": _day_month_year, "day_month": _day_month, "month_year": _month_year,
+    "since_month_year": _since_month_year, "since_year": _since_year, "year": _year, "month": _month,
+    "hours": _hours, "next_week": _next_week, "last_week": _last_week, "end_of_week": _end_of_week,
+    "same_day": _same_day, "now": _now, "yesterday": _yesterday, "tomorrow": _tomorrow, "weekday": _weekday,
+    **{name: _vague(lo, hi) for name, _, lo, hi in VAGUE_HORIZONS},
+}
+
+
 def resolve(kind: str, groups: dict, published: date, *, direction: str = "unknown",
-            previous: tuple[date, date] | None = None) -> tuple[date | None, date | None, str]:
-    """The [start, end] days an expression stands for, given the publication date, and the basis."""
-    p = published
-    if kind in ("day_month_year", "day_month"):
-        day = 1 if groups["day"] == "1er" else int(groups["day"])
-        month = MONTHS[groups["month"]]
-        if kind == "day_month_year":
-            d = date(int(groups["year"]), month, day)
-            return d, d, "explicit date"
-        candidates = [date(y, month, day) for y in (p.year - 1, p.year, p.year + 1)]
-        d = min(candidates, key=lambda c: abs((c - p).days))
-        return d, d, f"day and month; year {d.year} is the one closest to publication"
-    if kind == "month_year":
-        s, e = _month_span(int(groups["year"]), MONTHS[groups["month"]])
-        return s, e, "explicit month"
-    if kind == "since_month_year":
-        s, _ = _month_span(int(groups["year"]), MONTHS[groups["month"]])
-        return s, p, "from the month named to publication"
-    if kind == "since_year":
-        return date(int(groups["year"]), 1, 1), p, "from the year named to publication"
-    if kind == "year":
-        y = int(groups["year"])
-        return date(y, 1, 1), date(y, 12, 31), "explicit year"
-    if kind == "month":
-        month = MONTHS[groups["month"]]
-        if groups.get("next"):
-            year = p.year + (month <= p.month)
-            basis = "month with 'prochain': the next such month"
-        else:
-            year = p.year - (month > p.month)
-            basis = "month without year: the latest such month up to publication"
-        s, e = _month_span(year, month)
-        return s, e, basis
-    if kind == "hours":
-        h1, h2 = int(groups["h1"]), int(groups["h2"])
-        return p + timedelta(days=max(1, -(-h1 // 24))), p + timedelta(days=-(-h2 // 24)), \
-            f"{h1} to {h2} hours after publication, as days"
-    if kind == "next_week":
-        s, e = _week(p, 1)
-        return s, e, "the calendar week (Monday to Sunday) after publication"
-    if kind == "last_week":
-        s, e = _week(p, -1)
-        return s, e, "the calendar week before publication"
-    if kind == "end_of_week":
-        monday, sunday = _week(p, 0)
-        return max(p, monday + timedelta(days=4)), sunday, "Friday to Sunday of the week of publication"
-    if kind == "same_day":
-        if previous is None:
-            return None, None, "'le même jour' with no earlier date in the article"
-        return previous[0], previous[0], "the day of the previous date in the article"
-    if kind == "now":
-        return p, p, "the publication day"
-    if kind == "yesterday":
-        return p - timedelta(days=1), p - timedelta(days=1), "the day before publication"
-    if kind == "tomorrow":
-        return p + timedelta(days=1), p + timedelta(days=1), "the day after publication"
-    if kind == "weekday":
-        target = WEEKDAYS[groups["weekday"]]
-        delta = (target - p.weekday()) % 7
-        if delta == 0:
-            return p, p, "the weekday of publication: the publication day (news usage)"
-        past, future = p - timedelta(days=7 - delta), p + timedelta(days=delta)
-        if direction == "past":
-            return past, past, f"the {groups['weekday']} before publication (past tense)"
-        if direction == "future":
-            return future, future, f"the {groups['weekday']} after publication (present or future tense)"
-        d = past if (p - past) <= (future - p) else future
-        return d, d, f"the nearest {groups['weekday']} to publication (tense unknown)"
-    for name, _, lo, hi in VAGUE_HORIZONS:
-        if kind == name:
-            end = p + timedelta(days=hi) if hi is not None else None
-            return (p + timedelta(days=lo), end,
-                    f"vague horizon, by convention publication {lo:+d} to {'+' + str(hi) if hi is not None and hi > 0 else hi} "
-                    f"days" if hi is not None else f"vague horizon, by convention from publication {lo:+d} day, open-ended")
-    raise ValueError(f"unknown kind {kind}")
+            previous: Span | None = None) -> Resolved:
+    """The [start, end] days an expression stands for, given the publication date, and the basis.
+
+    `direction` ('past', 'future' or 'unknown', from weekday_direction) only matters for a bare weekday;
+    `previous` (the last explicit date earlier in the article) only for "le même jour".
+    """
+    resolver = RESOLVERS.get(kind)
+    if resolver is None:
+        raise ValueError(f"unknown kind {kind}")
+    return resolver(groups, published, direction, previous)
 
 
 def find_expressions(text: str) -> list[tuple[str, int, int, dict]]:

@@ -38,54 +38,75 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
     plan | expectation | fact), voice (reported | narration), speaker, speaker_camp, cue, hedged, hedges,
     horizon_start, horizon_end, horizon_text.
     """
+    by_sentence = ["article_id", "sent_idx"]
     matches = fact_matches(sentences, tokens, facts)
-    topics = matches.groupby(["article_id", "sent_idx"])["fact_id"].apply(list)
-    hedges = hedging(sentences, tokens).set_index(["article_id", "sent_idx"])
+    topics = matches.groupby(by_sentence)["fact_id"].apply(list)
+    hedges = hedging(sentences, tokens).set_index(by_sentence)
     published = dict(zip(corpus["article_id"], corpus["published"]))
-    sents = sentences[~sentences["is_heading"]].set_index(["article_id", "sent_idx"])
-    fut = tokens[tokens["morph"].str.contains("Tense=Fut", regex=False)].groupby(["article_id", "sent_idx"]).size()
-    plan = tokens[tokens["lemma"].isin(R.PLAN_LEMMAS)].groupby(["article_id", "sent_idx"]).size()
+    sents = sentences[~sentences["is_heading"]].set_index(by_sentence)
+    fut = tokens[tokens["morph"].str.contains("Tense=Fut", regex=False)].groupby(by_sentence).size()
+    plan = tokens[tokens["lemma"].isin(R.PLAN_LEMMAS)].groupby(by_sentence).size()
     rows = []
     for (article_id, sent_idx), topic_list in topics.items():
         if (article_id, sent_idx) not in sents.index:
             continue
         s = sents.loc[(article_id, sent_idx)]
-        text = s["text"]
         p = published[article_id]
-        tx = time_expressions[(time_expressions["article_id"] == article_id) & (time_expressions["sent_idx"] == sent_idx)]
-        ahead = tx[(tx["value_end"].isna() & tx["value_start"].notna() & (tx["value_start"] > p)) | (tx["value_end"] > p)]
+        ahead = _ahead(time_expressions, article_id, sent_idx, p)
         h = hedges.loc[(article_id, sent_idx)]
-        condition = bool(re.search(R.CONDITION_MARKERS, text, flags=re.IGNORECASE))
         future = len(ahead) > 0 or fut.get((article_id, sent_idx), 0) > 0
-        if condition:
-            kind = "condition"
-        elif future and (h["conditional"] or h["modal"]):
-            kind = "expectation"
-        elif future:
-            kind = "future_event"
-        elif plan.get((article_id, sent_idx), 0) > 0:
-            kind = "plan"
-        else:
-            kind = "fact"
-        over = statements[(statements["article_id"] == article_id) & (statements["start_char"] < s["end_char"])
-                          & (statements["end_char"] > s["start_char"])]
-        if len(over):
-            widest = over.assign(w=over["end_char"] - over["start_char"]).sort_values("w").iloc[-1]
-            voice, speaker, camp, cue = "reported", widest["speaker"], widest["speaker_camp"], widest["cue"]
-        else:
-            voice, speaker, camp, cue = "narration", None, None, ""
+        kind = _claim_type(s["text"], h, future=future, planned=plan.get((article_id, sent_idx), 0) > 0)
         marks = [m for m in ("conditional", "modal", "attribution") if h[m]]
         rows.append({"claim_key": f"{article_id}-s{sent_idx:02d}", "article_id": article_id, "published": p,
-                     "sent_idx": sent_idx, "text": text, "topics": sorted(set(topic_list)), "claim_type": kind,
-                     "voice": voice, "speaker": speaker, "speaker_camp": camp, "cue": cue, "hedged": bool(marks),
-                     "hedges": ", ".join(marks),
-                     "horizon_start": ahead["value_start"].min() if len(ahead) else pd.NaT,
-                     "horizon_end": ahead["value_end"].max() if len(ahead) and ahead["value_end"].notna().all() else pd.NaT,
-                     "horizon_text": "; ".join(ahead["text"])})
+                     "sent_idx": sent_idx, "text": s["text"], "topics": sorted(set(topic_list)), "claim_type": kind,
+                     **_voice(statements, article_id, s["start_char"], s["end_char"]),
+                     "hedged": bool(marks), "hedges": ", ".join(marks), **_horizon(ahead)})
     out = pd.DataFrame(rows)
-    lemma_sets = {k: _content_lemmas(g) for k, g in tokens.groupby(["article_id", "sent_idx"])}
+    lemma_sets = {k: _content_lemmas(g) for k, g in tokens.groupby(by_sentence)}
     out["lemmas"] = [lemma_sets.get((a, s), frozenset()) for a, s in zip(out["article_id"], out["sent_idx"])]
     return out
+
+
+def _ahead(time_expressions: pd.DataFrame, article_id: str, sent_idx: int, published: pd.Timestamp) -> pd.DataFrame:
+    """The sentence's time expressions that point after publication (open-ended ones by their start)."""
+    tx = time_expressions[(time_expressions["article_id"] == article_id) & (time_expressions["sent_idx"] == sent_idx)]
+    open_ended_ahead = tx["value_end"].isna() & tx["value_start"].notna() & (tx["value_start"] > published)
+    return tx[open_ended_ahead | (tx["value_end"] > published)]
+
+
+def _claim_type(text: str, hedge_flags: pd.Series, *, future: bool, planned: bool) -> str:
+    """condition, expectation (hedged future), future_event, plan or fact: the first that applies.
+
+    `hedge_flags` is the sentence's row of the hedging table (`conditional`, `modal`, ...)."""
+    if re.search(R.CONDITION_MARKERS, text, flags=re.IGNORECASE):
+        return "condition"
+    if future and (hedge_flags["conditional"] or hedge_flags["modal"]):
+        return "expectation"
+    if future:
+        return "future_event"
+    if planned:
+        return "plan"
+    return "fact"
+
+
+def _voice(statements: pd.DataFrame, article_id: str, start: int, end: int) -> dict:
+    """Who speaks in the sentence [start, end): the widest statement overlapping it, else the narration."""
+    over = statements[(statements["article_id"] == article_id) & (statements["start_char"] < end)
+                      & (statements["end_char"] > start)]
+    if not len(over):
+        return {"voice": "narration", "speaker": None, "speaker_camp": None, "cue": ""}
+    widest = over.assign(w=over["end_char"] - over["start_char"]).sort_values("w").iloc[-1]
+    return {"voice": "reported", "speaker": widest["speaker"], "speaker_camp": widest["speaker_camp"],
+            "cue": widest["cue"]}
+
+
+def _horizon(ahead: pd.DataFrame) -> dict:
+    """The span the forward-looking expressions cover; the end stays empty if any of them is open-ended."""
+    if not len(ahead):
+        return {"horizon_start": pd.NaT, "horizon_end": pd.NaT, "horizon_text": ""}
+    closed = ahead["value_end"].notna().all()
+    return {"horizon_start": ahead["value_start"].min(), "horizon_end": ahead["value_end"].max() if closed else pd.NaT,
+            "horizon_text": "; ".join(ahead["text"])}
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -102,37 +123,54 @@ def group_claims(candidates: pd.DataFrame, *, threshold: float = 0.25) -> pd.Dat
     sentences do not merge. Adds `group_id` and `group_articles`.
     """
     rows = candidates.reset_index(drop=True)
+    articles = list(rows["article_id"])
+    clusters = _complete_linkage(_similarity(rows), articles, threshold)
+    group_of = {i: f"g{k:02d}" for k, members in enumerate(sorted(clusters, key=min)) for i in members}
+    out = rows.assign(group_id=[group_of[i] for i in range(len(rows))])
+    group_articles = out.groupby("group_id")["article_id"].apply(lambda s: sorted(set(s)))
+    out["group_articles"] = out["group_id"].map(group_articles)
+    return out
+
+
+def _similarity(rows: pd.DataFrame) -> np.ndarray:
+    """Jaccard of content lemmas for pairs from different articles that share a topic; 0 for other pairs."""
     n = len(rows)
+    articles, topics, lemmas = list(rows["article_id"]), [set(t) for t in rows["topics"]], list(rows["lemmas"])
     sim = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            if rows.loc[i, "article_id"] != rows.loc[j, "article_id"] and \
-                    set(rows.loc[i, "topics"]) & set(rows.loc[j, "topics"]):
-                sim[i, j] = sim[j, i] = jaccard(rows.loc[i, "lemmas"], rows.loc[j, "lemmas"])
-    clusters = [[i] for i in range(n)]
+            if articles[i] != articles[j] and topics[i] & topics[j]:
+                sim[i, j] = sim[j, i] = jaccard(lemmas[i], lemmas[j])
+    return sim
+
+
+def _complete_linkage(sim: np.ndarray, articles: list[str], threshold: float) -> list[list[int]]:
+    """Clusters of row numbers: repeatedly merge the two clusters with the strongest complete link (the
+    weakest similarity between their members) while it is ≥ `threshold`; never two rows of one article."""
+    clusters = [[i] for i in range(len(articles))]
     while True:
-        best, pair = threshold, None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                arts_a = {rows.loc[i, "article_id"] for i in clusters[a]}
-                if arts_a & {rows.loc[j, "article_id"] for j in clusters[b]}:
-                    continue
-                link = min(sim[i, j] for i in clusters[a] for j in clusters[b])
-                if link >= best:
-                    best, pair = link, (a, b)
+        pair = _best_pair(clusters, sim, articles, threshold)
         if pair is None:
-            break
+            return clusters
         a, b = pair
         clusters[a] = clusters[a] + clusters[b]
         del clusters[b]
-    group_of = {}
-    for k, members in enumerate(sorted(clusters, key=min)):
-        for i in members:
-            group_of[i] = f"g{k:02d}"
-    out = rows.assign(group_id=[group_of[i] for i in range(n)])
-    articles = out.groupby("group_id")["article_id"].apply(lambda s: sorted(set(s)))
-    out["group_articles"] = out["group_id"].map(articles)
-    return out
+
+
+def _best_pair(clusters: list[list[int]], sim: np.ndarray, articles: list[str], threshold: float
+               ) -> tuple[int, int] | None:
+    """The two clusters (indexes) with the strongest complete link ≥ `threshold` and no article in common;
+    on ties the last pair in order wins."""
+    best, pair = threshold, None
+    for a in range(len(clusters)):
+        arts_a = {articles[i] for i in clusters[a]}
+        for b in range(a + 1, len(clusters)):
+            if arts_a & {articles[j] for j in clusters[b]}:
+                continue
+            link = min(sim[i, j] for i in clusters[a] for j in clusters[b])
+            if link >= best:
+                best, pair = link, (a, b)
+    return pair
 
 
 def claim_groups(grouped: pd.DataFrame) -> pd.DataFrame:
