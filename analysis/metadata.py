@@ -133,7 +133,7 @@ def infer_title(raw_text: str) -> Inferred:
     return Inferred(None, "", "no header line is shaped like a headline")
 
 
-def _names(text: str) -> list[str]:
+def person_names(text: str) -> list[str]:
     """Person names in a byline's text: parentheses dropped, split at "et", ",", "avec" and " - "."""
     text = re.sub(r"\([^)]*\)", " ", text)
     parts = re.split(r"\s+(?:et|and|avec|with)\s+|,|\s[-–—]\s", text)
@@ -147,7 +147,7 @@ def infer_byline(raw_text: str) -> Inferred:
     for line in lines[:M.HEADER_LINES]:
         if re.match(M.COLLECTIVE_BYLINE, line, flags=re.IGNORECASE):
             return Inferred(None, line, "a collective byline names no author")
-        if re.match(M.BYLINE_PREFIX, line) and (names := _names(re.sub(M.BYLINE_PREFIX, "", line))):
+        if re.match(M.BYLINE_PREFIX, line) and (names := person_names(re.sub(M.BYLINE_PREFIX, "", line))):
             return Inferred(_norm(", ".join(names)), line, "byline")
         alone = re.match(rf"^{M.PERSON_NAME}(?=\s*(?:\.|,\s*[A-ZÀ-Ý][\w'’\- ]*|\([^)]*\))?\s*$)", line)
         if alone:
