@@ -1,7 +1,15 @@
-"""Loading the corpus: raw files checked and decoded, metadata validated, bodies cleaned."""
+"""Loading the corpus: raw files checked and decoded, metadata validated, periods derived, bodies cleaned.
+
+Every bad input is a CorpusError naming the file, the problem and the fix (the messages: `errors.MESSAGES`).
+"""
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import os
+import re
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -9,30 +17,85 @@ import pandas as pd
 
 from . import paths
 from .cleaning import CleanedArticle, clean_article
-from .errors import CorpusError
-from .resources import PERIODS
+from .errors import corpus_error as _error
+from .errors import diagnose_bytes
 
+# The columns of articles.csv, in the corpus table's order; `period` is optional (derived from `published`).
 METADATA_COLUMNS = ["article_id", "file", "published", "date_basis", "period", "title",
                     "title_basis", "byline", "credits", "outlet", "notes"]
+REQUIRED_COLUMNS = [c for c in METADATA_COLUMNS if c != "period"]
+PERIOD_COLUMNS = ["period", "start", "end", "description"]
 CREDIT_SEPARATOR = " | "
+# Limits per article. spaCy refuses texts over 1,000,000 characters (its default `max_length`, error E088); a raw
+# file of at most 1,000,000 bytes cannot exceed it. A news article is a few kilobytes (the longest here: 5.5 KB).
+MAX_ARTICLE_BYTES = 1_000_000
+MAX_TEXT_CHARS = 1_000_000
 
-_MAGIC = {b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-          b"PK\x03\x04": "a ZIP archive (a .docx or .odt file?)", b"GIF8": "a GIF image",
-          b"{\\rtf": "an RTF document"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MANIFEST_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
+_FILE_KINDS = [(stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
 
 
+# --- raw/: file types, sizes, checksums ---------------------------------------------------------------------------
 def sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def read_checksums(manifest: Path) -> dict[str, str]:
-    """`sha256sum`-style manifest → {file name: hex digest}."""
+def _kind(mode: int) -> str:
+    return next((kind for test, kind in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def check_raw_file(path: Path | str, raw: Path | str | None = None) -> os.stat_result:
+    """Refuse, without opening it, anything but a regular file inside `raw` (symlinks resolved) of a sane size."""
+    path = Path(path)
+    raw = Path(raw) if raw is not None else path.parent
+    if os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        if not os.path.exists(path):
+            raise _error("dangling", path, raw_file=True, target=target)
+        if not target.is_relative_to(os.path.realpath(raw)):
+            mode = os.stat(path).st_mode
+            raise _error("outside" if stat.S_ISREG(mode) else "outside_special", path, raw_file=True, target=target,
+                         kind=_kind(mode))
+    info = _check_regular(path, raw_file=True)
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise _error("too_large", path, raw_file=True, size=info.st_size, limit=MAX_ARTICLE_BYTES)
+    return info
+
+
+def _check_regular(path: Path, raw_file: bool) -> os.stat_result:
+    """A FIFO, a device or a directory is named, never opened (opening a FIFO waits for a writer forever)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise _error("not_regular", path, raw_file, kind=_kind(info.st_mode))
+    return info
+
+
+def _raw_files(raw: Path) -> list[str]:
+    """The `*.txt` names in raw/, each checked by `check_raw_file`."""
+    if not raw.is_dir():
+        raise _error("no_raw_dir", raw)
+    names = sorted(name for name in os.listdir(raw) if name.endswith(".txt"))
+    for name in names:
+        check_raw_file(raw / name, raw)
+    return names
+
+
+def read_checksums(manifest: Path | str) -> dict[str, str]:
+    """`sha256sum`-style manifest → {file name: hex digest}; a missing manifest or a malformed line is an error."""
+    manifest = Path(manifest)
+    if not manifest.exists():
+        raise _error("no_manifest", manifest, raw_file=True)
+    check_raw_file(manifest)
     sums = {}
-    for line in manifest.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(manifest.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
         if line.strip():
-            digest, name = line.split(maxsplit=1)
-            sums[name.lstrip("*")] = digest
+            match = _MANIFEST_LINE.fullmatch(line.rstrip("\r"))
+            if not match:
+                raise _error("bad_manifest_line", manifest, raw_file=True, line=number, text=line)
+            sums[match.group(2)] = match.group(1).lower()
     return sums
 
 
@@ -41,112 +104,199 @@ def verify_checksums(data_dir: Path | str | None = None) -> pd.DataFrame:
     raw = paths.raw_dir(data_dir)
     manifest = raw / "SHA256SUMS"
     expected = read_checksums(manifest) if manifest.exists() else {}
-    names = sorted(set(expected) | {p.name for p in raw.glob("*.txt")})
+    files = set(_raw_files(raw))
     rows = []
-    for name in names:
-        actual = sha256(raw / name) if (raw / name).exists() else None
+    for name in sorted(set(expected) | files):
+        actual = sha256(raw / name) if name in files else None
         rows.append({"file": name, "expected": expected.get(name), "actual": actual,
                      "ok": actual is not None and actual == expected.get(name)})
     return pd.DataFrame(rows, columns=["file", "expected", "actual", "ok"])
 
 
-def decode_raw(path: Path) -> str:
-    """Read a raw article as text: UTF-8 (BOM and CRLF handled); anything else is a clear error."""
-    data = Path(path).read_bytes()
-    if not data.strip():
-        raise CorpusError(path, "the file is empty",
-                          "put the article's text in it, or remove the file and its row in articles.csv")
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise CorpusError(path, f"this is {kind}, not a text file",
-                              "save the article as plain UTF-8 text (.txt) and replace the file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CorpusError(path, "the text is not UTF-8: it looks like UTF-16 (it starts with a UTF-16 byte-order mark)",
-                          f"convert it, e.g. `iconv -f UTF-16 -t UTF-8 {path.name} > new.txt`, and replace the file")
-    if b"\x00" in data[:4096] or _control_share(data) > 0.05:
-        raise CorpusError(path, "this looks like a binary file, not text (it contains NUL or control bytes)",
-                          "save the article as plain UTF-8 text (.txt) and replace the file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        guess = _guess_encoding(data)
-        raise CorpusError(path, f"the text is not UTF-8 (invalid byte at position {exc.start}); it looks like {guess}",
-                          f"convert it, e.g. `iconv -f {_ICONV[guess]} -t UTF-8 {path.name} > new.txt`, "
-                          "and replace the file") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-_ICONV = {"Windows-1252 (Western European)": "WINDOWS-1252", "Latin-1 (ISO-8859-1)": "ISO-8859-1",
-          "Mac Roman": "MACINTOSH"}
-
-
-def _control_share(data: bytes) -> float:
-    sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    return controls / max(len(sample), 1)
-
-
-def _guess_encoding(data: bytes) -> str:
-    """A best guess among the legacy encodings French text is found in."""
-    if any(0x80 <= b <= 0x9F for b in data):
-        try:
-            data.decode("cp1252")
-            return "Windows-1252 (Western European)"
-        except UnicodeDecodeError:
-            return "Mac Roman"
-    return "Latin-1 (ISO-8859-1)"
-
-
-def read_metadata(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read and validate `articles.csv`: required columns, unique ids, ISO dates, known periods."""
-    csv_path = paths.articles_csv(data_dir)
-    if not csv_path.exists():
-        raise CorpusError(csv_path, "the metadata file is missing",
-                          "create it with one row per raw file (columns: " + ", ".join(METADATA_COLUMNS) + ")")
-    meta = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in METADATA_COLUMNS if c not in meta.columns]
-    if missing:
-        raise CorpusError(csv_path, f"columns missing: {', '.join(missing)}",
-                          "add them to the header row (see the data dictionary in README.md)")
-    for column in ("article_id", "file"):
-        dup = meta[column][meta[column].duplicated()].tolist()
-        if dup:
-            raise CorpusError(csv_path, f"duplicate {column}: {', '.join(dup)}", f"give each row its own {column}")
-    for row in meta.itertuples():
-        try:
-            date.fromisoformat(row.published)
-        except ValueError:
-            raise CorpusError(csv_path, f"article {row.article_id}: unparseable date {row.published!r} in `published`",
-                              "write the date as ISO YYYY-MM-DD, e.g. 2025-08-07") from None
-        if row.period not in PERIODS:
-            raise CorpusError(csv_path, f"article {row.article_id}: unknown period {row.period!r}",
-                              f"use one of {', '.join(PERIODS)} (new periods are added to analysis.resources.PERIODS)")
-    meta["published"] = pd.to_datetime(meta["published"])
-    return meta
-
-
 def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> None:
     raw = paths.raw_dir(data_dir)
     csv_path = paths.articles_csv(data_dir)
-    files = {p.name for p in raw.glob("*.txt")}
-    for name in sorted(files - set(meta["file"])):
-        raise CorpusError(raw / name, "this raw file has no row in articles.csv",
-                          f"add a row for it to {csv_path} (see 'How to add an article' in README.md)")
+    files = _raw_files(raw)
+    for name in sorted(set(files) - set(meta["file"])):
+        raise _error("no_row", raw / name, raw_file=True, csv=csv_path)
     for row in meta.itertuples():
         if row.file not in files:
-            raise CorpusError(csv_path, f"article {row.article_id} names the file {row.file!r}, which is not in {raw}",
-                              "copy the file into raw/ or fix the `file` column")
-    manifest = raw / "SHA256SUMS"
-    if manifest.exists():
-        expected = read_checksums(manifest)
-        for name in sorted(files):
-            if name not in expected:
-                raise CorpusError(raw / name, "this raw file is not in SHA256SUMS",
-                                  f"record it: `cd {raw} && sha256sum {name} >> SHA256SUMS`")
-            if sha256(raw / name) != expected[name]:
-                raise CorpusError(raw / name, "the file differs from its checksum in SHA256SUMS: raw data is read-only",
-                                  "restore the original bytes (e.g. `git checkout -- data/raw/`); "
-                                  "corrections belong in the cleaning rules, never in raw/")
+            raise _error("no_file", csv_path, article_id=row.article_id, file=row.file, raw=raw)
+    expected = read_checksums(raw / "SHA256SUMS")
+    for name in files:
+        if name not in expected:
+            raise _error("not_in_manifest", raw / name, raw_file=True)
+        if sha256(raw / name) != expected[name]:
+            raise _error("checksum", raw / name, raw_file=True)
+
+
+# --- decoding -------------------------------------------------------------------------------------------------------
+def decode_raw(path: Path | str, raw: Path | str | None = None) -> str:
+    """Read a raw article as text: UTF-8 (BOM and CRLF handled); anything else is a clear error, found without
+    opening anything but a regular file."""
+    check_raw_file(path, raw)
+    text = decode_text(path, Path(path).read_bytes(), raw_file=True)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(path: Path | str, data: bytes, raw_file: bool = False, **fields) -> str:
+    """A file's bytes as text (UTF-8, a BOM dropped), or a CorpusError saying what the bytes are and how to convert
+    them (`fields` complete the messages, e.g. `fill`: what an empty file should hold)."""
+    found = diagnose_bytes(data)
+    if found:
+        raise _error(found[0], path, raw_file, **{**fields, **found[1]})
+    return data.decode("utf-8-sig")
+
+
+# --- CSV files, metadata and periods -------------------------------------------------------------------------------
+def read_table(path: Path | str, required: list[str], *, fill: str) -> pd.DataFrame:
+    """A UTF-8, comma-separated CSV file as strings, every row as long as the header, `required` columns present."""
+    path = Path(path)
+    _check_regular(path, raw_file=False)
+    text = decode_text(path, path.read_bytes(), fill=fill)
+    _check_csv(path, text, fill)
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except ValueError as exc:  # pandas' ParserError is a ValueError
+        raise _error("csv_syntax", path, detail=str(exc).strip()) from None
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise _error("columns", path, missing=", ".join(missing),
+                     columns_fix=f"add them to the header row ({', '.join(required)}; see README.md)")
+    return table
+
+
+def _check_csv(path: Path, text: str, fill: str) -> None:
+    """What pandas would crash on or misread: another separator than commas, a row longer or shorter than the header."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        records = [(reader.line_num, row) for row in reader if len(row) > 1 or (row and row[0].strip())]
+    except csv.Error as exc:
+        raise _error("csv_syntax", path, detail=f"line {reader.line_num}: {exc}") from None
+    if not records:
+        raise _error("empty", path, fill=fill)
+    header = records[0][1]
+    separator = next((s for s in ";\t|" if len(header) == 1 and s in header[0]), None)
+    if separator:
+        raise _error("separator", path, sep=separator)
+    for line, row in records[1:]:
+        if len(row) != len(header):
+            raise _error("field_count", path, line=line, n=len(row), expected=len(header), first=row[0])
+
+
+def _check_unique(table: pd.DataFrame, columns: list[str], path: Path) -> None:
+    for column in columns:
+        dup = table[column][table[column].duplicated()].tolist()
+        if dup:
+            raise _error("duplicate", path, column=column, values=", ".join(dup))
+
+
+def _iso_date(value: str) -> tuple[date | None, str]:
+    """(the date, "") when `value` is written YYYY-MM-DD; else (None, what to say about it)."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None, " (no such day)" if _ISO_DATE.fullmatch(value) else ""
+    if not _ISO_DATE.fullmatch(value):  # other ISO 8601 forms (20250807, 2025-W32-4) are refused
+        return None, f" (that is {day.isoformat()})"
+    return day, ""
+
+
+def _published(meta: pd.DataFrame, csv_path: Path) -> list[date]:
+    dates, bad = [], []
+    for article_id, value in zip(meta["article_id"], meta["published"]):
+        day, note = _iso_date(value)
+        if day is None:
+            bad.append(f"article {article_id} has {value!r}{note}")
+        dates.append(day)
+    if bad:
+        raise _error("date", csv_path, articles=", ".join(bad))
+    return dates
+
+
+def load_periods(path: Path | str | None = None) -> pd.DataFrame:
+    """The study periods (`data/periods.csv` by default), validated, in chronological order: `period`, `start` and
+    `end` (dates, both inclusive), `description`. Names are unique and the periods do not overlap."""
+    path = Path(path) if path is not None else paths.PERIODS_CSV
+    if not path.exists():
+        raise _error("no_periods", path)
+    periods = read_table(path, PERIOD_COLUMNS, fill="write the header row period,start,end,description and one row "
+                                                     "per study period (ISO dates, both ends inclusive)")
+    if periods.empty:
+        raise _error("no_period_rows", path)
+    for line, name in enumerate(periods["period"], start=2):
+        if not name.strip():
+            raise _error("period_name", path, line=line)
+    _check_unique(periods, ["period"], path)
+    for column in ("start", "end"):
+        periods[column] = [_period_date(path, name, column, value)
+                           for name, value in zip(periods["period"], periods[column])]
+    periods = periods.sort_values("start", kind="stable").reset_index(drop=True)
+    _check_spans(periods, path)
+    return periods.assign(start=pd.to_datetime(periods["start"]), end=pd.to_datetime(periods["end"]))
+
+
+def _period_date(path: Path, name: str, column: str, value: str) -> date:
+    day, _ = _iso_date(value)
+    if day is None:
+        raise _error("period_date", path, period=name, column=column, value=value)
+    return day
+
+
+def _check_spans(periods: pd.DataFrame, path: Path) -> None:
+    rows = list(periods.itertuples())
+    for row in rows:
+        if row.end < row.start:
+            raise _error("period_order", path, period=row.period, start=row.start, end=row.end)
+    for first, second in zip(rows, rows[1:]):
+        if second.start <= first.end:
+            raise _error("period_overlap", path, first=first.period, first_start=first.start, first_end=first.end,
+                         second=second.period, second_start=second.start, second_end=second.end)
+
+
+def _period_of(day: date, periods: pd.DataFrame) -> str | None:
+    return next((row.period for row in periods.itertuples() if row.start.date() <= day <= row.end.date()), None)
+
+
+def _derive_periods(meta: pd.DataFrame, published: list[date], data_dir: Path | str | None) -> list[str]:
+    """Each article's period, from its date; a given `period` that disagrees, or a date in no period, is an error."""
+    csv_path, periods_path = paths.articles_csv(data_dir), paths.curated("periods.csv", data_dir)
+    own = Path(data_dir or paths.DATA_DIR) / "periods.csv"
+    target = periods_path if periods_path == own else (f"{own} (this folder has none, so the project's "
+                                                      f"{periods_path} applies: copy it there and edit the copy)")
+    periods = load_periods(periods_path)
+    derived = [_period_of(day, periods) for day in published]
+    outside = [(a, day.isoformat()) for a, day, p in zip(meta["article_id"], published, derived) if p is None]
+    if outside:
+        dates = sorted({day for _, day in outside})
+        raise _error("outside_periods", csv_path, n=len(outside), periods=periods_path, target=target,
+                     articles=", ".join(f"{a} ({day})" for a, day in outside),
+                     dates=" and ".join([", ".join(dates[:-1]), dates[-1]] if len(dates) > 1 else dates))
+    given = meta["period"] if "period" in meta.columns else [""] * len(meta)
+    wrong = [f"article {a} (published {day}) has period {g!r}, but its date falls in period {p!r} of {periods_path}"
+             for a, day, g, p in zip(meta["article_id"], published, given, derived) if g and g != p]
+    if wrong:
+        raise _error("period_mismatch", csv_path, articles="; ".join(wrong), target=target)
+    return derived
+
+
+def read_metadata(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Read and validate `articles.csv`: required columns, unique ids and files, ISO dates; `period` derived from
+    `published` and the folder's `periods.csv` (else the project's): a `period` given must agree with it."""
+    csv_path = paths.articles_csv(data_dir)
+    if not csv_path.exists():
+        raise _error("no_metadata", csv_path, columns=", ".join(METADATA_COLUMNS))
+    meta = read_table(csv_path, REQUIRED_COLUMNS, fill="write the header row (" + ", ".join(METADATA_COLUMNS)
+                      + ") and one row per raw file")
+    _check_unique(meta, ["article_id", "file"], csv_path)
+    published = _published(meta, csv_path)
+    derived = _derive_periods(meta, published, data_dir)
+    if "period" in meta.columns:
+        meta["period"] = derived
+    else:
+        meta.insert(list(meta.columns).index("date_basis") + 1, "period", derived)
+    meta["published"] = pd.to_datetime(meta["published"])
+    return meta
 
 
 def _check_duplicates(texts: dict[str, str], raw: Path) -> None:
@@ -154,8 +304,7 @@ def _check_duplicates(texts: dict[str, str], raw: Path) -> None:
     for name, text in texts.items():
         key = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
         if key in seen:
-            raise CorpusError(raw / name, f"same text as {seen[key]} (a duplicate article)",
-                              "remove one of the two files and its row in articles.csv")
+            raise _error("duplicate_text", raw / name, raw_file=True, other=seen[key])
         seen[key] = name
 
 
@@ -169,7 +318,7 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
     meta = read_metadata(root)
     _check_files(meta, root)
     raw = paths.raw_dir(root)
-    texts = {row.file: decode_raw(raw / row.file) for row in meta.itertuples()}
+    texts = {row.file: decode_raw(raw / row.file, raw) for row in meta.itertuples()}
     _check_duplicates(texts, raw)
     cleaned = {row.article_id: _clean_one(raw / row.file, texts[row.file], row) for row in meta.itertuples()}
     corpus = meta.assign(raw_text=[texts[f] for f in meta["file"]])
@@ -185,11 +334,11 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
 def _clean_one(path: Path, raw_text: str, row) -> CleanedArticle:
     article = clean_article(raw_text, title=row.title)
     if article.header_date and article.header_date != row.published.date().isoformat():
-        raise CorpusError(path, f"its header says date {article.header_date} but articles.csv says "
-                          f"{row.published.date().isoformat()}", "correct `published` in articles.csv")
+        raise _error("header_date", path, raw_file=True, header=article.header_date, published=row.published.date())
     if not article.paragraphs:
-        raise CorpusError(path, "no body text is left after cleaning",
-                          "check that the file holds the article, not only page furniture")
+        raise _error("no_body", path, raw_file=True)
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise _error("too_long_text", path, raw_file=True, length=len(article.text), limit=MAX_TEXT_CHARS)
     return article
 
 
@@ -241,5 +390,5 @@ def load_events(path: Path | str | None = None) -> pd.DataFrame:
     try:
         events["date"] = pd.to_datetime(events["date"], format="%Y-%m-%d")
     except ValueError as exc:
-        raise CorpusError(path, f"a date is not ISO YYYY-MM-DD ({exc})", "write dates as 2025-08-07") from None
+        raise _error("events_date", path, detail=exc) from None
     return events

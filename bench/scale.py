@@ -8,6 +8,7 @@ layer, quotes, term frequencies and tone, with the time and peak RSS after each 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -48,6 +49,9 @@ def build_corpus(folder: Path, size: int) -> None:
                      "date_basis": "benchmark", "period": "august" if i % 2 else "november", "title": "",
                      "title_basis": "", "byline": "", "credits": "", "outlet": "", "notes": ""})
     pd.DataFrame(rows).to_csv(folder / "articles.csv", index=False)
+    # The loader refuses a raw folder without its checksum manifest.
+    sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}" for p in sorted(raw.glob("*.txt"))]
+    (raw / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
 
 
 def worker(folder: str, cache: str, n_process: int) -> dict:

@@ -156,9 +156,9 @@ def test_metadata_row_without_file(data_copy):
 
 
 @pytest.mark.parametrize("column,value,message", [
-    ("published", "7 août 2025", r"article 002: unparseable date '7 août 2025'.*Fix: write the date as ISO YYYY-MM-DD"),
-    ("published", "2025-02-30", r"article 002: unparseable date '2025-02-30'"),
-    ("period", "summer", r"article 002: unknown period 'summer'.*Fix: use one of august, november"),
+    ("published", "7 août 2025", r"article 002 has '7 août 2025': `published` must be an ISO calendar date written YYYY-MM-DD.*Fix: write the date as ISO YYYY-MM-DD"),
+    ("published", "2025-02-30", r"article 002 has '2025-02-30' \(no such day\)"),
+    ("period", "summer", r"article 002 \(published 2025-08-07\) has period 'summer', but its date falls in period 'august' of .*periods\.csv.*Fix: empty the `period` cell"),
 ])
 def test_bad_metadata_value(data_copy, column, value, message):
     meta = _articles(data_copy)
@@ -178,8 +178,8 @@ def test_header_date_contradicting_metadata(data_copy):
 
 def test_missing_metadata_file_and_columns(data_copy):
     meta = _articles(data_copy)
-    meta.drop(columns=["period"]).to_csv(data_copy / "articles.csv", index=False)
-    with pytest.raises(analysis.CorpusError, match=r"articles\.csv: columns missing: period"):
+    meta.drop(columns=["title", "outlet"]).to_csv(data_copy / "articles.csv", index=False)
+    with pytest.raises(analysis.CorpusError, match=r"articles\.csv: columns missing: title, outlet"):
         analysis.load_corpus(data_copy)
     (data_copy / "articles.csv").unlink()
     with pytest.raises(analysis.CorpusError, match=r"articles\.csv: the metadata file is missing"):

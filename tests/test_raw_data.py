@@ -1,5 +1,6 @@
 """Raw data is read-only: every byte is checked against the manifest."""
 import hashlib
+import subprocess
 
 import pytest
 
@@ -33,6 +34,35 @@ def test_loader_refuses_a_changed_raw_file(data_copy):
     target = data_copy / "raw" / "000_6120cd35d94417e6.txt"
     target.write_bytes(target.read_bytes().replace(b"Kremlin", b"Kremlim", 1))
     with pytest.raises(analysis.CorpusError, match=r"000_6120cd35d94417e6\.txt.*differs from its checksum.*Fix: restore"):
+        analysis.load_corpus(data_copy)
+
+
+def test_a_changed_raw_file_is_told_both_ways_out_and_recording_a_corrected_copy_works(data_copy):
+    """A file replaced on purpose (here: a Latin-1 original converted to UTF-8) has a new checksum to record."""
+    name = "002_b38e9bd0a2cac8ca.txt"
+    target = data_copy / "raw" / name
+    original = target.read_bytes()
+    target.write_bytes(original.replace(b"\n", b"\r\n"))  # a corrected copy: same text, other bytes
+    with pytest.raises(analysis.CorpusError) as info:
+        analysis.load_corpus(data_copy)
+    error = info.value
+    assert error.path == target
+    assert error.problem == "the file differs from its checksum in SHA256SUMS (raw data is read-only)"
+    assert error.fix.startswith(f"restore the original bytes if the change was an accident (e.g. `git checkout -- {target}`")
+    record = (f"cd {data_copy / 'raw'} && {{ grep -v '  {name}$' SHA256SUMS; sha256sum {name}; }} > SHA256SUMS.new "
+              "&& mv SHA256SUMS.new SHA256SUMS")
+    assert f"if you deliberately replaced it with a corrected copy (e.g. converted to UTF-8), record its new checksum: `{record}`" in error.fix
+    before = read_checksums(data_copy / "raw" / "SHA256SUMS")
+    subprocess.run(["bash", "-c", record], check=True)
+    after = read_checksums(data_copy / "raw" / "SHA256SUMS")
+    assert after == {**before, name: hashlib.sha256(target.read_bytes()).hexdigest()}  # only that line changed
+    assert analysis.load_corpus(data_copy).set_index("article_id").loc["002", "raw_text"] == original.decode("utf-8")
+
+
+def test_missing_manifest_stops_the_loader(data_copy):
+    (data_copy / "raw" / "SHA256SUMS").unlink()
+    with pytest.raises(analysis.CorpusError, match=r"raw/SHA256SUMS: the checksum manifest raw/SHA256SUMS is missing.*"
+                                                   r"Fix: .*`cd .*/raw && sha256sum \*\.txt > SHA256SUMS`"):
         analysis.load_corpus(data_copy)
 
 
