@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import europresse, paths
 from .cleaning import CleanedArticle, clean_article
 from .errors import corpus_error as _error
 from .errors import diagnose_bytes
@@ -74,10 +74,10 @@ def _check_regular(path: Path, raw_file: bool) -> os.stat_result:
 
 
 def _raw_files(raw: Path) -> list[str]:
-    """The `*.txt` names in raw/, each checked by `check_raw_file`."""
+    """The page copies (`*.txt`) and Europresse exports (`*.html`) in raw/, each checked by `check_raw_file`."""
     if not raw.is_dir():
         raise _error("no_raw_dir", raw)
-    names = sorted(name for name in os.listdir(raw) if name.endswith(".txt"))
+    names = sorted(name for name in os.listdir(raw) if name.endswith(".txt") or europresse.is_export(name))
     for name in names:
         check_raw_file(raw / name, raw)
     return names
@@ -117,10 +117,11 @@ def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> None:
     raw = paths.raw_dir(data_dir)
     csv_path = paths.articles_csv(data_dir)
     files = _raw_files(raw)
-    for name in sorted(set(files) - set(meta["file"])):
+    named = {(europresse.reference(f) or (f,))[0] for f in meta["file"]}  # an export is named by its documents
+    for name in sorted(set(files) - named):
         raise _error("no_row", raw / name, raw_file=True, csv=csv_path)
     for row in meta.itertuples():
-        if row.file not in files:
+        if (europresse.reference(row.file) or (row.file,))[0] not in files:
             raise _error("no_file", csv_path, article_id=row.article_id, file=row.file, raw=raw)
     expected = read_checksums(raw / "SHA256SUMS")
     for name in files:
@@ -318,9 +319,19 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
     meta = read_metadata(root)
     _check_files(meta, root)
     raw = paths.raw_dir(root)
-    texts = {row.file: decode_raw(raw / row.file, raw) for row in meta.itertuples()}
-    _check_duplicates(texts, raw)
-    cleaned = {row.article_id: _clean_one(raw / row.file, texts[row.file], row) for row in meta.itertuples()}
+    docs = europresse.documents(raw, [f for f in meta["file"] if europresse.reference(f)])
+    texts = {row.file: docs[row.file].text if row.file in docs else decode_raw(raw / row.file, raw)
+             for row in meta.itertuples()}
+    repeated = _repeated(meta)
+    _check_duplicates({f: t for f, t in texts.items() if f not in repeated}, raw)
+    cleaned = {row.article_id: _clean_one(raw / row.file, texts[row.file], row) for row in meta.itertuples()
+               if row.file not in repeated}
+    for row in meta.itertuples():
+        if row.file in docs:
+            cleaned.get(row.article_id, CleanedArticle([])).log[:0] = europresse.removal_log(docs[row.file])
+    cleaned.update({row.article_id: _left_out(row, texts[row.file]) for row in meta.itertuples()
+                    if row.file in repeated})
+    meta = meta[~meta["file"].isin(repeated)].reset_index(drop=True)
     corpus = meta.assign(raw_text=[texts[f] for f in meta["file"]])
     corpus["text"] = [cleaned[a].text for a in corpus["article_id"]]
     corpus["n_paragraphs"] = [sum(not p.is_heading for p in cleaned[a].paragraphs) for a in corpus["article_id"]]
@@ -329,6 +340,20 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
     corpus["byline_found"] = [", ".join(cleaned[a].bylines) for a in corpus["article_id"]]
     corpus.attrs["data_dir"] = root
     return corpus, cleaned
+
+
+def _repeated(meta: pd.DataFrame) -> set[str]:
+    """Files of the rows marked `duplicate_of` another article (another edition of the same text)."""
+    if "duplicate_of" not in meta.columns:
+        return set()
+    return set(meta.loc[meta["duplicate_of"].str.strip() != "", "file"])
+
+
+def _left_out(row, text: str) -> CleanedArticle:
+    """A duplicate is left out of the analyses, with one line in the cleaning log saying so."""
+    first = text.split("\n", 1)[0]
+    return CleanedArticle([], log=[{"line": 0, "original": first, "result": "", "action": "removed",
+                                    "rule": f"duplicate_of {row.duplicate_of}"}])
 
 
 def _clean_one(path: Path, raw_text: str, row) -> CleanedArticle:

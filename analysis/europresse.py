@@ -218,3 +218,41 @@ def duplicates(docs: list[EuropresseDocument]) -> dict[int, int]:
         else:
             seen[key] = d.position
     return out
+
+
+# --- exports as part of a data folder ------------------------------------------------------------------------
+EXPORT_SUFFIXES = (".html", ".htm")
+REFERENCE = r"(?P<name>.+\.html?)#(?P<position>\d+)"
+
+
+def is_export(name: str) -> bool:
+    """A raw file that is a Europresse export (kept whole in raw/)."""
+    return name.lower().endswith(EXPORT_SUFFIXES)
+
+
+def reference(file: str) -> tuple[str, int] | None:
+    """`export.html#3` (an articles.csv `file` value) → ("export.html", 3); None for a page copy."""
+    m = re.fullmatch(REFERENCE, file, flags=re.IGNORECASE)
+    return (m.group("name"), int(m.group("position"))) if m else None
+
+
+def documents(raw: Path, files: list[str]) -> dict[str, EuropresseDocument]:
+    """The document each `export.html#N` reference names (each export parsed once); a reference to a document
+    the export does not hold is a CorpusError."""
+    parsed: dict[str, dict[int, EuropresseDocument]] = {}
+    out = {}
+    for file in files:
+        name, position = reference(file)
+        if name not in parsed:
+            parsed[name] = {d.position: d for d in read_export((raw / name).read_bytes(), raw / name)}
+        if position not in parsed[name]:
+            raise CorpusError(raw / name, f"articles.csv names document {position}, but the export holds documents "
+                              f"1 to {max(parsed[name])}", f"correct the `file` column ({file})")
+        out[file] = parsed[name][position]
+    return out
+
+
+def removal_log(doc: EuropresseDocument) -> list[dict]:
+    """Audit rows for the export's furniture left out of a document (line 0: not a line of the document's text)."""
+    return [{"line": 0, "original": text, "result": "", "action": "removed", "rule": f"europresse_{rule}"}
+            for text, rule in doc.removed]

@@ -4,6 +4,7 @@ import hashlib
 
 import pytest
 
+import analysis
 from analysis import CorpusError, paths
 from analysis.ingest import ingest, main
 
@@ -73,3 +74,20 @@ def test_a_bad_source_stops_everything_before_anything_is_written(tmp_path, caps
     assert "ingest stopped, nothing written" in capsys.readouterr().err
     with pytest.raises(CorpusError, match=r"notes\.docx: not a page copy"):
         ingest([tmp_path / "notes.docx"], data)
+
+
+def test_ingested_exports_load_through_the_pipeline(tmp_path):
+    data = tmp_path / "data"
+    ingest([EXPORTS / "export_table_layout.html", EXPORTS / "export_article_layout.html"], data)
+    with pytest.raises(CorpusError, match=r"5 article\(s\) published outside every period.*007 \(2025-10-17\)"):
+        analysis.load_corpus(data)
+    (data / "periods.csv").write_text("period,start,end,description\naugust,2025-08-01,2025-08-31,August 2025\n"
+                                      "autumn,2025-10-01,2025-11-30,October and November 2025\n", encoding="utf-8")
+    layers = analysis.pipeline(data, use_cache=False)
+    corpus = layers.corpus
+    assert len(corpus) == 13 and "004" not in set(corpus["article_id"])  # T5 repeats T3: left out
+    assert corpus.groupby("period").size().to_dict() == {"august": 6, "autumn": 7}
+    log = layers.log
+    assert log.loc[log["article_id"] == "004", "rule"].tolist() == ["duplicate_of 002"]
+    assert log["rule"].str.startswith("europresse_").sum() == 36  # 13 documents: rights, number, 7 certificates, 3 notices
+    assert "Tous droits réservés" not in " ".join(corpus["text"]) and len(layers.statements) > 10
