@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # Re-installed only when pyproject.toml changes (the stamp is older than it).
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help setup report test lab bench clean quote-eval tone-benchmark
+.PHONY: help setup report test lab bench clean quote-eval tone-benchmark ingest
 
 help: ## List the targets
 	@echo "presse-sommet — make targets:"
@@ -26,6 +26,10 @@ setup: $(STAMP) ## Create .venv and install the project (automatic for the other
 
 report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html)
 	$(PY) -m analysis.report --jobs 2
+
+ingest: $(STAMP) ## Bring page copies or Europresse exports into a data folder: make ingest SOURCES="a.txt b.html" DATA=dir
+	@test -n "$(SOURCES)" -a -n "$(DATA)" || { echo 'usage: make ingest SOURCES="pages/ export.html" DATA=my_study'; exit 2; }
+	$(PY) -m analysis.ingest $(SOURCES) --into $(DATA)
 
 tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
 	$(PY) -m analysis.layers --tone-benchmark
