@@ -53,3 +53,8 @@ def curated(name: str, data_dir: Path | str | None = None) -> Path:
 def cache_dir() -> Path:
     """Where the layers' cache lives: `PRESSE_SOMMET_CACHE` if set (read at each call), else `.cache/`."""
     return Path(os.environ.get("PRESSE_SOMMET_CACHE") or CACHE_DIR)
+
+
+def data_dir() -> Path:
+    """The data folder the notebooks study: `PRESSE_SOMMET_DATA` if set (read at each call), else `data/`."""
+    return Path(os.environ.get("PRESSE_SOMMET_DATA") or DATA_DIR).resolve()
