@@ -386,12 +386,13 @@ def cleaning_log(data_dir: Path | str | None = None, *,
                  cleaned: dict[str, CleanedArticle] | None = None) -> pd.DataFrame:
     """One row per removed, altered, extracted or flagged line: the audit of the cleaning.
 
-    Columns: article_id, line (1-based in the raw file), original, result, action
-    (removed | altered | extracted | flagged), rule.
+    Columns: article_id, line (1-based in the raw file; 0: not a line, e.g. a Europresse notice), original, result,
+    action (removed | altered | extracted | flagged), rule, score (the line classifier's, where it decided).
     """
     cleaned = cleaned_articles(data_dir) if cleaned is None else cleaned
     rows = [{"article_id": article_id, **entry} for article_id, article in cleaned.items() for entry in article.log]
-    return pd.DataFrame(rows, columns=["article_id", "line", "original", "result", "action", "rule"])
+    columns = ["article_id", "line", "original", "result", "action", "rule", "score"]
+    return pd.DataFrame(rows, columns=columns).astype({"score": float})
 
 
 def paragraphs(data_dir: Path | str | None = None, *,

@@ -5,9 +5,6 @@ article id, a file name or a line number: the rules must hold on French news nev
 """
 from __future__ import annotations
 
-# Study periods, in chronological order. A metadata row with another period is rejected.
-PERIODS: tuple[str, ...] = ("august", "november")
-
 # --- Typography: (name, regex, replacement, description), applied in this order --------------
 TYPOGRAPHY_RULES: list[tuple[str, str, str, str]] = [
     ("invisible_chars", "[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "",
@@ -71,12 +68,159 @@ BYLINE = r"^(?:Par|By)\s+(?P<name>[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){1,3})(
 AUTHOR_ARTICLES_BLOCK = (r"^(?:Articles actuels de l'auteur|Articles récents de l'auteur|Du même auteur|"
                          r"Plus d'articles de l'auteur|Derniers articles de l'auteur|Les articles de l'auteur)$")
 
-# Single related-article links.
-RELATED_LINK = r"^(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Sur le même sujet|LIRE AUSSI)\b\s*:?"
+# Single related-article links: the label, a separator (or an upper-case label) and the linked title.
+RELATED_LINK = (r"^(?:[>»]\s*)?(?:(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Sur le même sujet|À voir aussi|"
+                r"A voir aussi|Lire également|À lire également|A lire également)\s*(?:[:|>»•/→-]|–|—)|"
+                r"(?:LIRE AUSSI|À LIRE AUSSI|"
+                r"A LIRE AUSSI|VOIR AUSSI|À VOIR AUSSI)\b\s*[:|>»•/–—-]?)\s*\S")
 
 # Subheadings: short lines without closing punctuation (a question mark is allowed).
 HEADING_MAX_WORDS = 14
 HEADING_BAD_END = r"[.,;:»\"”)]$"
+
+# --- Page furniture: word lists (the patterns are in furniture.py) --------------------------------------------
+# News agencies as they sign dispatches and credit photos.
+AGENCIES: tuple[str, ...] = (
+    "AFP", "Reuters", "AP", "Associated Press", "Belga", "ATS", "Keystone-ATS", "SDA", "Bloomberg", "DPA", "dpa", "ANP",
+    "APA", "EFE", "ANSA", "Xinhua", "TASS", "Tass", "RIA Novosti", "Interfax", "Anadolu", "UPI", "Kyodo", "Yonhap",
+    "Agence France-Presse", "Agence Belga", "La Presse canadienne", "Presse canadienne", "La Presse Canadienne",
+    "AFP-Services", "Relaxnews", "agence", "agences",
+)
+# Photo agencies, pools and picture desks that end a photo credit ("Nom / AFP", "Photo News/Belga").
+PHOTO_AGENCIES: tuple[str, ...] = (
+    "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "SIPA", "Sipa Press", "Hans Lucas", "MaxPPP", "MAXPPP", "Abaca",
+    "ABACA", "ABACAPRESS", "Pool", "POOL", "Sputnik", "SPUTNIK", "Kremlin", "KREMLIN", "Keystone", "KEYSTONE",
+    "Photo News", "PHOTO NEWS", "Shutterstock", "iStock", "Wikimedia Commons", "Divergence", "Leemage", "Bestimage",
+    "Panoramic", "Icon Sport", "Imago", "IMAGO", "Alamy", "NurPhoto", "AP Photo", "Photononstop", "Starface",
+    "Hollandse Hoogte", "Radio-Canada", "CBC", "Flickr", "Unsplash", "Gamma-Rapho", "Reuters Pictures", "REUTERS",
+    "GETTY IMAGES", "BELGA", "BLOOMBERG", "AP PHOTO",
+)
+# Professions that make "X est …" an author's bio when it closes a page (see furniture.AUTHOR_BIO_TAIL);
+# political offices only count with "ancien"/"ancienne" ("X est ancien ministre"), a body sentence may say
+# "X est ministre".
+BIO_ROLES: tuple[str, ...] = (
+    "journaliste", "reporter", "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "éditorialiste",
+    "rédacteur", "rédactrice", "politologue", "politiste", "professeur", "professeure", "maître de conférences",
+    "chercheur", "chercheuse", "historien", "historienne", "économiste", "sociologue", "géographe", "géopolitologue",
+    "juriste", "avocat", "avocate", "essayiste", "écrivain", "écrivaine", "auteur", "autrice", "philosophe",
+    "consultant", "consultante", "spécialiste", "docteur", "docteure", "enseignant", "enseignante", "anthropologue",
+    "démographe", "directeur de recherche", "directrice de recherche", "chargé de recherche", "chargée de recherche",
+    "chargé d'enseignement", "chargée d'enseignement", "analyste", "expert", "experte", "doctorant", "doctorante",
+    "diplomate",
+)
+# Labels of related-content blocks, alone on their line (compared case-insensitively; "à …" also as "a …").
+RELATED_LABELS: frozenset[str] = frozenset({
+    "à lire aussi", "à lire également", "à lire sur le même sujet", "lire aussi", "lire également", "à voir aussi",
+    "à voir également", "voir aussi", "sur le même sujet", "sur le même thème", "sur ce sujet", "dans la même rubrique",
+    "nos abonnés ont aussi lu", "nos abonnés ont lu", "les abonnés ont aussi lu", "les plus lus", "les plus partagés",
+    "les plus commentés", "les plus consultés", "les plus populaires", "les plus vus", "les articles les plus lus",
+    "les dernières actualités", "les dernières actus", "les dernières infos", "les derniers articles",
+    "les dernières vidéos", "les derniers podcasts", "dernières actualités", "dernières infos", "dernières nouvelles",
+    "dernières vidéos", "nos dernières vidéos", "nos dernières actualités", "nos dernières infos", "à découvrir",
+    "à découvrir aussi", "à écouter", "à écouter aussi", "à regarder", "à regarder aussi", "à lire", "à lire ensuite",
+    "vous aimerez aussi", "vous pourriez aussi aimer", "vous pourrez aussi aimer", "vous aimerez peut-être aussi",
+    "recommandé pour vous", "sélectionné pour vous", "ailleurs sur le web", "article similaire", "articles similaires",
+    "article lié", "articles liés", "plus d'actualité", "plus d'actualités", "plus d'articles", "l'actu en continu",
+    "en continu", "le fil info", "fil info", "valeurs associées", "ces articles peuvent vous intéresser",
+    "ces articles pourraient vous intéresser", "pour aller plus loin", "en lien avec cet article", "sur le web",
+    "contenu sponsorisé", "contenus sponsorisés", "nos partenaires", "tous les articles sur ce sujet",
+    "nos articles sur le sujet", "dossier", "dossiers", "le dossier", "dans l'actualité", "à la une",
+    "les plus récents", "nos vidéos", "vidéos", "la rédaction vous conseille", "la rédaction vous recommande",
+    "nos lecteurs ont lu", "nos lecteurs ont aussi lu", "les lecteurs ont aussi lu", "à consulter aussi",
+    "à consulter également", "d'autres articles", "autres articles", "également à la une", "suggestion",
+    "suggestions", "notre sélection", "les incontournables", "tendances", "recommandé", "pour vous",
+    "plus de contenus", "en ce moment", "plus de nouvelles", "toute l'actualité", "l'actualité en continu",
+    "sujets associés", "thèmes associés", "mots-clés", "mots clés", "tags", "thèmes", "sur les mêmes thèmes",
+})
+# Whole lines (compared case-insensitively) that are buttons of share bars and reading tools.
+TOOL_WORDS: frozenset[str] = frozenset({
+    "partager", "partagez", "partager l'article", "partager cet article", "facebook", "x", "twitter", "whatsapp",
+    "linkedin", "messenger", "telegram", "bluesky", "threads", "pinterest", "reddit", "flipboard", "instagram",
+    "e-mail", "email", "mail", "courriel", "imprimer", "copier le lien", "copier", "lien copié", "copier l'url",
+    "envoyer", "envoyer par e-mail", "envoyer par mail", "envoyer par courriel", "tweet", "tweeter", "lire plus tard",
+    "sauvegarder", "enregistrer", "ajouter à mes favoris", "ajouter aux favoris", "mes favoris", "favoris",
+    "offrir cet article", "offrir l'article", "offrir", "réutiliser ce contenu", "contribuer", "suivre", "s'abonner",
+    "écouter", "écouter l'article", "écouter cet article", "ecouter cet article", "ecouter l'article", "lire",
+    "lire l'article",
+    "lire la suite", "voir plus", "afficher plus", "plus", "moins", "fermer", "retour", "haut de page",
+    "retour en haut", "commenter", "réagir", "google actualités", "google news",
+    "ajouter à l'écran d'accueil", "taille du texte", "a+", "a-", "a", "aa", "mode sombre", "version imprimable",
+    "réduire", "agrandir", "recommander", "suivez-nous", "plus d'infos",
+    "plus d'informations", "en savoir plus", "passer au contenu", "passer au contenu principal",
+    "aller au contenu", "aller au contenu principal", "aller au menu", "menu", "rechercher", "recherche",
+    "se déconnecter", "ajouter à vos sélections", "ajouter à ma sélection", "ajouter à ma liste", "ma liste",
+    "sélections", "mes sélections", "chargement", "chargement...", "chargement en cours", "chargement en cours...",
+    "imprimer l'article", "voir tous ses articles", "tous ses articles", "voir ses articles", "suivre cet auteur",
+    "suivre ce journaliste", "suivre l'auteur", "envoyer l'article", "partager sur", "partager :",
+    "partager sur :", "partage", "lien", "copier l'adresse", "voir les commentaires", "fermer la fenêtre",
+})
+# Labels standing alone on a line above or inside an article: live and exclusive flags, ad slots.
+LABEL_WORDS: frozenset[str] = frozenset({
+    "direct", "en direct", "live", "exclusif", "exclusivité", "alerte", "alerte info", "breaking", "urgent",
+    "info", "flash", "mise à jour", "nouveau", "premium", "abonnés", "réservé aux abonnés", "décryptage",
+    "publicité", "pub", "annonce", "sponsorisé", "contenu sponsorisé", "contenu partenaire", "article sponsorisé",
+    "en partenariat avec", "partenaire", "communiqué", "publi-rédactionnel",
+})
+CONSENT_WORDS: frozenset[str] = frozenset({
+    "j'accepte", "j'autorise", "accepter", "refuser", "tout accepter", "tout refuser", "accepter et fermer",
+    "accepter et continuer", "continuer sans accepter", "gérer mes choix", "paramétrer les cookies",
+    "paramétrer", "personnaliser", "personnaliser mes choix", "gérer les cookies", "préférences cookies",
+    "j'accepte les cookies", "autoriser", "je refuse", "ok", "valider", "valider mes choix", "en savoir plus",
+})
+# Box labels not in resources.BOX_LABELS: the label goes, the lines under it stay as body.
+MORE_BOX_LABELS: frozenset[str] = frozenset({
+    "Ce qu'il faut savoir", "Les faits", "Repères", "Chronologie", "Contexte", "Le contexte", "Les enjeux",
+    "En chiffres", "Les chiffres", "Les chiffres clés", "Chiffres clés", "En résumé", "Décryptage",
+    "L'essentiel en bref",
+    "Ce que l'on sait", "Ce qu'on sait", "Ce que nous savons", "Pour comprendre", "Le point", "Faits saillants",
+    "En un coup d'oeil", "En un coup d'œil", "Les points à retenir", "Points à retenir", "Infos clés",
+})
+
+DATE_LINE_WORDS: frozenset[str] = frozenset({
+    "publié", "publiée", "publie", "publication", "le", "la", "les", "à", "a", "en", "ligne", "mis", "mise", "jour",
+    "modifié", "modifiée", "actualisé", "actualisée", "dernière", "paru", "parue", "dans", "l'édition", "édition",
+    "du", "de", "des", "et", "h", "heure", "heures", "hae", "hne", "hnc", "hap", "gmt", "utc", "cet", "cest",
+    "paris", "locale", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui",
+    "hier", "posté", "postée", "créé", "créée", "mis_en_ligne", "print", "papier", "première", "update", "updated",
+    "published", "on", "at", "il", "y", "depuis", "version", "initiale", "réactualisé",
+})
+# French function words (the stop list of the classifier, as in jusText: body text is dense in them).
+STOP_WORDS: frozenset[str] = frozenset("""
+a à au aux avec ce ces cet cette c' d' de des du dans elle elles en et eux il ils je j' l' la le les leur leurs
+lui ma mais me même mes moi mon n' ne ni nos notre nous on ou où par pas pour qu' que qui s' sa sans se ses si son
+sur ta te tes toi ton tu un une vos votre vous y est sont été être avait avaient a ont ai as avons avez aura
+auront sera seront était étaient fait faire plus moins très tout tous toute toutes aussi comme alors donc car
+dont selon après avant depuis pendant entre vers chez sous lors contre encore déjà ainsi puis quand si
+""".split())
+# --- Page furniture: the line classifier's cues and thresholds (see cleaning._classify) -------------------
+# A sentence-like line: ends like a sentence and has at least this many words, one of them not capitalised.
+SENTENCE_END = r"(?:[.!?:]|\.\.\.)\s*[»\"”)]?$"
+SENTENCE_MIN_WORDS = 3
+# A long line is body text even without a closing period (bullet points, standfirsts cut short).
+LONG_MIN_WORDS = 20
+LONG_MIN_STOP_SHARE = 0.25
+# Weights of the features of a line no rule names; the score is their sum, the line is kept when
+# score >= CLASSIFIER_THRESHOLD. Sentence-like lines are never scored: they always stay.
+CLASSIFIER_WEIGHTS: dict[str, float] = {
+    "header": -3.0,            # above the first sentence-like line of the page (after the title)
+    "footer": -3.0,            # below the last sentence-like line of the page
+    "body_above": 1.5,         # the nearest line above that no rule removed is body text
+    "body_below": 1.5,         # the same below
+    "blank_around": 1.0,       # a paragraph of its own: blank lines above and below (in a page that uses them)
+    "packed_with_furniture": -1.5,  # per side: touches a removed line with no blank line between
+    "name_like": -2.5,         # only capitalised words, like a byline or an author's name
+    "no_words": -3.0,          # no word of letters: time codes, handles, symbols
+    "tiny": -1.0,              # one or two words and no function word
+    "question": 1.0,           # ends with "?": a question subheading
+    "list_item": 5.0,          # a bullet or dash list item
+    "box_item": 8.0,           # one of the lines right under a box label ("L'essentiel"): they are body
+    "trails_paragraph": -3.0,  # glued under a paragraph, a blank line after it (a teaser, a caption), in a page
+                               # that uses blank lines: a subheading stands before its paragraph, not after
+    "short_run": -1.5,         # one of three or more short lines in a row, no blank line between (a link list)
+}
+CLASSIFIER_THRESHOLD = 0.5
+SHORT_RUN_MIN = 3
+LIST_ITEM = r"^(?:[-–—*+]\s+\S|\d{1,2}[.)]\s+\S)"
 
 # --- Sentence splitting (French news) ---------------------------------------------------------
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!"})

@@ -69,6 +69,7 @@ COLUMNS: dict[str, Column] = _columns(
     ("result", "str", "the line after the rule (empty when removed)"),
     ("action", "str", "removed, altered, extracted (title) or flagged (heading)"),
     ("rule", "str", "the named cleaning or typography rule that acted"),
+    ("score", "float?", "for lines the classifier decided (rule `classifier`), its score: kept at 0.5 or more"),
     ("raw_line", "int", "the raw line a paragraph comes from (1-based)"),
     # tokens
     ("lemma", "str", "spaCy lemma"),
@@ -173,7 +174,7 @@ TABLES: dict[str, Table] = _tables(
      "article_id file published date_basis period title title_basis byline credits outlet notes raw_text text "
      "n_paragraphs n_headings credits_found byline_found n_words n_sentences"),
     ("log", "one row per raw line the cleaning removed, altered, extracted or flagged", "`L.log`",
-     "article_id line original result action rule"),
+     "article_id line original result action rule score"),
     ("paragraphs", "one row per body paragraph", "`analysis.paragraphs()`",
      "article_id paragraph_idx text start_char end_char is_heading raw_line"),
     ("sentences", "one row per sentence (headings are one row each)", "`L.sentences`",

@@ -25,3 +25,7 @@ def normalise_line(line: str) -> tuple[str, list[str]]:
             line = new
     return line, changed
 
+
+def normalise_text(text: str) -> str:
+    """Every line of a text normalised, nothing logged: the form in which cleaning compares strings."""
+    return "\n".join(normalise_line(line)[0] for line in text.split("\n"))

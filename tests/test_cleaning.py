@@ -119,11 +119,24 @@ def test_no_rule_mentions_an_article_id_or_file_name():
     import inspect
 
     import analysis.cleaning
+    import analysis.furniture
     import analysis.resources
+    import analysis.typography
 
-    source = inspect.getsource(analysis.cleaning) + inspect.getsource(analysis.resources)
-    for forbidden in ["000", "001", "002", "003", "004", "6120cd35", "fbd1b2ad", "b38e9bd0", "6cbc2097", "803cfb01"]:
-        assert forbidden not in source
+    source = "".join(inspect.getsource(m) for m in (analysis.cleaning, analysis.furniture, analysis.resources,
+                                                     analysis.typography))
+    corpus = ["000", "001", "002", "003", "004", "6120cd35", "fbd1b2ad", "b38e9bd0", "6cbc2097", "803cfb01"]
+    # The development set (tests/data/devset): page ids, file names, and its invented outlets, journalists and
+    # photographers; its strings are for measuring the rules, never for writing them.
+    devset = [f"d{i:02}" for i in range(1, 13)] + [
+        "_regional", "_evening_paywall", "_business", "_newsweekly", "_tv_news", "_swiss", "_belgian", "_quebec",
+        "_african", "_wire", "_opinion", "_explainer", "Info24", "Courrier de l", "Écho du soir", "Tribune du Léman",
+        "Gazette de Bruxelles", "Afrique Actuelle", "Nouvelles économiques", "Courrier des idées", "Actu Express",
+        "Réseau Info Québec", "Éclaireur", "Point du matin", "Okonkwo", "WEXLER", "Berthoud", "NKOSI", "Vassiliev",
+        "Salvatore", "Dethier", "Mensah", "Marchetti", "Delorme", "Vasseur", "LE GOFF", "Thomas Brun", "Arnal",
+        "Gagnon", "Holbrook", "Nathan Price"]
+    for forbidden in corpus + devset:
+        assert forbidden not in source, forbidden
 
 
 def test_a_subheading_right_above_a_credit_is_kept():
