@@ -32,9 +32,9 @@ UPDATE_LABELS = [("updated", rf"(?:Mis à jour|Modifié|Actualisé|Mise à jour)
 AGENCIES = ["Reuters", "AFP", "AP", "ATS", "Belga", "Keystone-ATS", "Bloomberg", "DPA", "ANSA", "EFE", "Xinhua",
             "TASS", "RIA Novosti", "Interfax", "Anadolu", "APS", "MAP", "PC", "La Presse Canadienne"]
 _AGENCY = "|".join(sorted((a.replace(" ", r"\s") for a in AGENCIES), key=len, reverse=True))
-DATELINE = (rf"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{{1,40}}?)(?:\s*\([^)]*\))?,?\s*"
+DATELINE = (rf"^(?:(?P<place>[A-ZÀ-Ý][\w'’\- ]{{1,40}}?)(?:\s*\([^)]*\))?,?\s+)?"
             rf"(?P<when>(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH_WORD})\.?(?:\s+(?P<year>\d{{4}}))?)?\s*"
-            rf"\((?P<agency>{_AGENCY})\)\s*[-–—]\s*")
+            rf"\((?P<agency>{_AGENCY})\)\s*(?:[-–—]\s*|$)")
 
 # A line that is only a date (and a time): a portal's timestamp under the headline.
 BARE_DATE_LINE = rf"^(?:{WEEKDAY}\s+)?{DATE}{TIME}\s*$"

@@ -54,6 +54,16 @@ def test_dateline_with_its_own_year_and_without_one():
     assert got.value is None and got.note == "a dateline without a year, and no header date gives it"
 
 
+@pytest.mark.parametrize("line,value,agency", [
+    ("Genève, 16 oct 2025 (AFP) - Les négociations ont repris.", "2025-10-16", "AFP"),
+    ("16 oct 2025 (AFP)", "2025-10-16", "AFP"),
+    ("Washington (AP) - 3 novembre 2025", None, "AP"),
+])
+def test_dateline_shapes(line, value, agency):
+    page = f"Un titre de quatre mots au moins\n\n{line}\n\nLe texte."
+    assert (infer_published(page).value, infer_outlet(page).value) == (value, agency)
+
+
 def test_an_impossible_date_is_not_a_date():
     assert infer_published("Un titre de quatre mots\nPublié le 31/02/2025 à 10h00\n\nCorps.").value is None
 
