@@ -24,8 +24,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the project (automatic for the other targets)
 
-report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html)
-	$(PY) -m analysis.report --jobs 2
+report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html); DATA=dir studies another data folder
+	$(if $(DATA),PRESSE_SOMMET_DATA="$(abspath $(DATA))" )$(PY) -m analysis.report --jobs 2
 
 ingest: $(STAMP) ## Bring page copies or Europresse exports into a data folder: make ingest SOURCES="a.txt b.html" DATA=dir
 	@test -n "$(SOURCES)" -a -n "$(DATA)" || { echo 'usage: make ingest SOURCES="pages/ export.html" DATA=my_study'; exit 2; }

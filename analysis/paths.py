@@ -58,3 +58,8 @@ def cache_dir() -> Path:
 def data_dir() -> Path:
     """The data folder the notebooks study: `PRESSE_SOMMET_DATA` if set (read at each call), else `data/`."""
     return Path(os.environ.get("PRESSE_SOMMET_DATA") or DATA_DIR).resolve()
+
+
+def figures_dir() -> Path:
+    """Where notebooks save figures: `PRESSE_SOMMET_FIGURES` if set (read at each call), else `figures/`."""
+    return Path(os.environ.get("PRESSE_SOMMET_FIGURES") or FIGURES_DIR)

@@ -1,6 +1,7 @@
 """Figures: one look for the project, saved by name to figures/ with the numbers beside them."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -9,13 +10,77 @@ import pandas as pd
 from . import paths
 
 CAMP_COLOURS = {"russia": "#c0392b", "usa": "#2c5f9e", "ukraine": "#e0b000", "europe": "#3a9a5b",
-                "other": "#8c8c8c"}
+                "other": "#8c8c8c", "unknown": "#cccccc"}
+# The study's two periods keep their colours; any other period takes one of PALETTE (see period_colours).
 PERIOD_COLOURS = {"august": "#4c72b0", "november": "#dd8452"}
+# A qualitative palette (seaborn's "deep", whose first two colours are the study's periods), with the name of each
+# colour for titles that say which colour is which.
+PALETTE = {"#4c72b0": "blue", "#dd8452": "orange", "#55a868": "green", "#c44e52": "red", "#8172b3": "purple",
+           "#937860": "brown", "#da8bc3": "pink", "#8c8c8c": "grey", "#ccb974": "olive", "#64b5cd": "light blue"}
+COLOUR_NAMES = {**PALETTE, "#c0392b": "red", "#2c5f9e": "blue", "#e0b000": "yellow", "#3a9a5b": "green",
+                "#cccccc": "light grey"}
+
+
+def assign_colours(names: Iterable[str], fixed: dict[str, str], palette: Iterable[str] = PALETTE) -> dict[str, str]:
+    """A colour for each name, in the order given: a name in `fixed` keeps its colour; the others take the
+    palette's colours in order, skipping those already given (and cycling if there are more names than colours).
+    The same names in the same order always get the same colours."""
+    names = [str(n) for n in dict.fromkeys(names)]
+    given = {n: fixed[n] for n in names if n in fixed}
+    free = [c for c in palette if c not in given.values()] or list(palette)
+    others = [n for n in names if n not in given]
+    given.update({n: free[i % len(free)] for i, n in enumerate(others)})
+    return {n: given[n] for n in names}
+
+
+def period_colours(periods: Iterable[str]) -> dict[str, str]:
+    """A colour for each period (give them in chronological order): august and november keep the study's blue and
+    orange; the others take the palette's colours by period order."""
+    return assign_colours(periods, PERIOD_COLOURS)
+
+
+def camp_colours(camps: Iterable[str]) -> dict[str, str]:
+    """A colour for each camp: the five camps of the study's actor table (and `unknown`) keep theirs; any other
+    camp takes a palette colour, in the order given."""
+    return assign_colours(camps, CAMP_COLOURS)
+
+
+def colour_name(colour: str) -> str:
+    """The English name of a colour of the project's palettes ("#4c72b0" → "blue"), else the colour itself."""
+    return COLOUR_NAMES.get(colour.lower(), colour)
+
+
+def colour_key(colours: dict[str, str]) -> str:
+    """Which colour is which, for a title: {"august": "#4c72b0", "november": "#dd8452"} → "blue: august, orange:
+    november"."""
+    return ", ".join(f"{colour_name(c)}: {name}" for name, c in colours.items())
+
+
+def count_label(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "4 articles": a count with its noun, for titles and computed sentences."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def word_list(items: Iterable[object], *, last: str = "and", sep: str = ", ", empty: str = "none",
+              limit: int | None = None) -> str:
+    """"a", "a and b", "a, b and c": items joined for a title or a computed sentence (`sep="; "` for items that hold
+    commas; `empty` when there are none; beyond `limit` items, "a, b and 3 others")."""
+    items = [str(i) for i in items]
+    if limit is not None and len(items) > limit:
+        items = items[:limit] + [f"{len(items) - limit} others"]
+    if not items:
+        return empty
+    return items[0] if len(items) == 1 else f"{sep.join(items[:-1])} {last} {items[-1]}"
+
+
+def figures_dir() -> Path:
+    """Where figures go (see `paths.figures_dir`)."""
+    return paths.figures_dir()
 
 
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Path | None = None) -> Path:
     """Save `fig` as figures/<name>.png (and `data` as figures/<name>.csv); return the PNG path."""
-    folder = folder or paths.FIGURES_DIR
+    folder = folder or figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name}.png"
     fig.savefig(target, dpi=150, bbox_inches="tight")
@@ -74,8 +139,9 @@ def _spread(values: list[float], min_gap: float) -> list[float]:
 
 
 def slope_chart(table: pd.DataFrame, *, left: str, right: str, title: str, labels: tuple[str, str] | None = None,
-                ax=None):
-    """One line per row from `left` to `right` (rising orange, falling blue), labels spread apart."""
+                ax=None, rising: str = PERIOD_COLOURS["november"], falling: str = PERIOD_COLOURS["august"]):
+    """One line per row from `left` to `right` (`rising` colour when it rises, else `falling`: orange and blue by
+    default), labels spread apart."""
     if ax is None:
         _, ax = plt.subplots(figsize=(6.5, 6.5))
     span = max(table[[left, right]].to_numpy().max(), 1)
@@ -87,7 +153,7 @@ def slope_chart(table: pd.DataFrame, *, left: str, right: str, title: str, label
             ax.annotate(text, (x, row[side]), xytext=(x + dx / 100, y), textcoords="data", ha=ha, va="center",
                         fontsize=8, arrowprops={"arrowstyle": "-", "color": "#bbb", "lw": 0.5})
     for _, row in table.iterrows():
-        colour = PERIOD_COLOURS["november"] if row[right] > row[left] else PERIOD_COLOURS["august"]
+        colour = rising if row[right] > row[left] else falling
         ax.plot([0, 1], [row[left], row[right]], marker="o", color=colour)
     ax.set_xticks([0, 1], list(labels or (left, right)))
     ax.set_xlim(-0.95, 1.95)
@@ -99,12 +165,23 @@ STATUS_COLOURS = {"fulfilled": "#2e8b57", "partly_fulfilled": "#9acd32", "not_fu
                   "contradicted": "#8e44ad", "unresolved": "#e0a000", "not_addressed": "#a0a0a0"}
 
 
+def span_label(start, end) -> str:
+    """"August–November 2025" for the months from `start` to `end` (inclusive), "July 2024–March 2025" across
+    years, "August 2025" for one month."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{end:%B %Y}"
+    return f"{start:%B}–{end:%B %Y}" if start.year == end.year else f"{start:%B %Y}–{end:%B %Y}"
+
+
 def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Series, *,
-                    zoom: tuple[str, str] = ("2025-08-01", "2025-12-01")):
-    """Two panels: every dated event the corpus mentions (2018 →), then a zoom with each claim's horizon as a
-    bar coloured by its status, the events and the publication dates."""
+                    zoom: tuple[str, str] = ("2025-08-01", "2025-12-01"), status_in: str = "November"):
+    """Two panels: every dated event the corpus mentions (oldest first), then a zoom (`zoom`: first day, and the
+    day after the last) with each claim's horizon as a bar coloured by its status (`status_in`: the period whose
+    articles judge it), the events and the publication dates."""
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(12, 10), gridspec_kw={"height_ratios": [1, 2.8]})
     lo, hi = pd.Timestamp(zoom[0]), pd.Timestamp(zoom[1])
+    span = span_label(lo, hi - pd.Timedelta(days=1))
     before = events[events["date"] < lo]
     inside = events[(events["date"] >= lo) & (events["date"] <= hi)]
     for i, ev in enumerate(before.itertuples()):
@@ -112,8 +189,9 @@ def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Se
         top.annotate(f"{ev.event_en}\n({', '.join(ev.mentioned_by)})", (ev.date, 0), xytext=(0, 12 + 24 * (i % 2)),
                      textcoords="offset points", fontsize=7, ha="center")
     top.plot(inside["date"], [0] * len(inside), "o", color="#333")
-    top.annotate(f"{len(inside)} events, August–November 2025\n(see below)", (inside["date"].min(), 0),
-                 xytext=(0, 12), textcoords="offset points", fontsize=7, ha="center")
+    if len(inside):
+        top.annotate(f"{len(inside)} events, {span}\n(see below)", (inside["date"].min(), 0),
+                     xytext=(0, 12), textcoords="offset points", fontsize=7, ha="center")
     top.axvspan(lo, hi, color="#f3e6c8", zorder=-1)
     top.set_yticks([])
     top.set_ylim(-0.5, 2.5)
@@ -142,7 +220,7 @@ def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Se
     bottom.set_yticks([])
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in STATUS_COLOURS.values()]
     bottom.legend(handles, list(STATUS_COLOURS), fontsize=7, loc="center right", ncol=1, bbox_to_anchor=(1.0, 0.62))
-    bottom.set_title("August–November 2025: each claim's horizon (faded: open-ended), coloured by its status in "
-                     "November; black lines: publication dates")
+    bottom.set_title(f"{span}: each claim's horizon (faded: open-ended), coloured by its status in "
+                     f"{status_in}; black lines: publication dates")
     fig.tight_layout()
     return fig

@@ -183,7 +183,9 @@ def claim_groups(grouped: pd.DataFrame) -> pd.DataFrame:
                      "articles": ", ".join(sorted(set(g["article_id"]))), "n_articles": g["article_id"].nunique(),
                      "wordings": " | ".join(f"[{r.article_id}{' hedged: ' + r.hedges if r.hedged else ''}] {r.text}"
                                             for r in g.itertuples())})
-    return pd.DataFrame(rows).sort_values(["n_articles", "group_id"], ascending=[False, True]).reset_index(drop=True)
+    columns = ["group_id", "topics", "articles", "n_articles", "wordings"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["n_articles", "group_id"], ascending=[False, True]
+                                                           ).reset_index(drop=True)
 
 
 # --- the ledger ----------------------------------------------------------------------------------------

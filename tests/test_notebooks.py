@@ -1,5 +1,7 @@
 """Every notebook runs top to bottom; notebooks are committed clean; the report build fails loudly."""
+import csv
 import json
+import re
 
 import nbformat
 import pytest
@@ -27,6 +29,24 @@ def test_notebook_starts_with_question_inputs_outputs(path):
     assert first.cell_type == "markdown"
     for part in ("**Question:**", "**Inputs:**", "**Outputs:**"):
         assert part in first.source
+
+
+def _study_ids() -> list[str]:
+    with open(paths.ARTICLES_CSV, encoding="utf-8", newline="") as fh:
+        return sorted(row["article_id"] for row in csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_reads_the_data_folder_and_names_no_study_article_or_period(path):
+    """Any corpus: the layers come from paths.data_dir(), and no code cell names an article id or a period of the
+    study (periods come from the data; the article shown or singled out is chosen by a computed rule)."""
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert "analysis.pipeline(paths.data_dir())" in code
+    with open(paths.PERIODS_CSV, encoding="utf-8", newline="") as fh:
+        periods = [row["period"] for row in csv.DictReader(fh)]
+    for literal in _study_ids() + periods:
+        assert not re.search(rf"[\"']{literal}[\"']", code), f"{path.name} names {literal!r} in its code"
+    assert not re.search(r"range\(5\)|\b2025-\d\d-\d\d\b", code), f"{path.name} assumes the study's size or dates"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -85,3 +85,10 @@ def test_a_ledger_quote_that_is_not_verbatim_is_refused(corpus, tmp_path):
 
 def test_jaccard():
     assert T.jaccard(frozenset("ab"), frozenset("bc")) == 1 / 3 and T.jaccard(frozenset(), frozenset()) == 0.0
+
+
+def test_claim_groups_of_a_corpus_where_no_claim_is_shared():
+    grouped = pd.DataFrame({"group_id": ["g00"], "article_id": ["a"], "topics": [["x"]], "hedges": [""],
+                            "hedged": [False], "text": ["Une phrase."]})
+    assert T.claim_groups(grouped).columns.tolist() == ["group_id", "topics", "articles", "n_articles", "wordings"]
+    assert T.claim_groups(grouped).empty
