@@ -207,8 +207,8 @@ def _published(meta: pd.DataFrame, csv_path: Path) -> list[date]:
     dates, bad = [], []
     for article_id, value in zip(meta["article_id"], meta["published"]):
         day, note = _iso_date(value)
-        if day is None:
-            bad.append(f"article {article_id} has {value!r}{note}")
+        if day is None:  # an empty cell is what ingest leaves when the page prints no date
+            bad.append(f"article {article_id} has " + (f"{value!r}{note}" if value.strip() else "no date"))
         dates.append(day)
     if bad:
         raise _error("date", csv_path, articles=", ".join(bad))

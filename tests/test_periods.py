@@ -152,3 +152,11 @@ def test_a_bad_periods_file_in_a_data_folder_stops_the_loader(data_copy):
     _write_periods(data_copy, "august,2025-08-01,2025-08-31,a\nnovember,2025-08-15,2025-11-30,b\n")
     with pytest.raises(analysis.CorpusError, match=r"periods\.csv: periods 'august' .* and 'november' .* overlap"):
         analysis.load_corpus(data_copy)
+
+
+def test_an_empty_date_left_by_ingest_is_named_as_such(data_copy):
+    articles = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False)
+    articles.loc[articles["article_id"] == "003", "published"] = ""
+    articles.to_csv(data_copy / "articles.csv", index=False)
+    with pytest.raises(analysis.CorpusError, match=r"article 003 has no date: `published` must be an ISO"):
+        analysis.load_corpus(data_copy)
