@@ -4,11 +4,11 @@ Start from `L = analysis.pipeline(data_dir)` and read the layers you need (`L.co
 `L.statements`, …); the analysis modules (compare, terms, tone, tracking, timex) are pure functions of them.
 """
 from .actors import actor_mentions, find_mentions, load_actors, resolve_actor
-from .corpus import cleaned_articles, cleaning_log, load_corpus, load_events, paragraphs, read_corpus, verify_checksums
+from .corpus import cleaned_articles, cleaning_log, load_corpus, paragraphs, read_corpus, verify_checksums
 from .errors import CorpusError
 from .layers import Layers, pipeline
 from .speech import evaluate_quotes, highlight_quotes, load_gold, quote_marks, quotes, voices
-from .timex import time_expressions
+from .timex import load_events, time_expressions
 from .tracking import claims
 
 __all__ = ["CorpusError", "Layers", "actor_mentions", "claims", "cleaned_articles", "cleaning_log",

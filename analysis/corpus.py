@@ -322,24 +322,32 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
     docs = europresse.documents(raw, [f for f in meta["file"] if europresse.reference(f)])
     texts = {row.file: docs[row.file].text if row.file in docs else decode_raw(raw / row.file, raw)
              for row in meta.itertuples()}
-    repeated = _repeated(meta)
-    _check_duplicates({f: t for f, t in texts.items() if f not in repeated}, raw)
-    cleaned = {row.article_id: _clean_one(raw / row.file, texts[row.file], row) for row in meta.itertuples()
-               if row.file not in repeated}
-    for row in meta.itertuples():
-        if row.file in docs:
-            cleaned.get(row.article_id, CleanedArticle([])).log[:0] = europresse.removal_log(docs[row.file])
-    cleaned.update({row.article_id: _left_out(row, texts[row.file]) for row in meta.itertuples()
-                    if row.file in repeated})
-    meta = meta[~meta["file"].isin(repeated)].reset_index(drop=True)
-    corpus = meta.assign(raw_text=[texts[f] for f in meta["file"]])
-    corpus["text"] = [cleaned[a].text for a in corpus["article_id"]]
-    corpus["n_paragraphs"] = [sum(not p.is_heading for p in cleaned[a].paragraphs) for a in corpus["article_id"]]
-    corpus["n_headings"] = [sum(p.is_heading for p in cleaned[a].paragraphs) for a in corpus["article_id"]]
-    corpus["credits_found"] = [CREDIT_SEPARATOR.join(cleaned[a].credits) for a in corpus["article_id"]]
-    corpus["byline_found"] = [", ".join(cleaned[a].bylines) for a in corpus["article_id"]]
+    cleaned, repeated = _clean_all(meta, texts, docs, raw)
+    corpus = meta[~meta["file"].isin(repeated)].reset_index(drop=True)
+    corpus["raw_text"] = [texts[f] for f in corpus["file"]]
+    found = [cleaned[a] for a in corpus["article_id"]]
+    corpus["text"] = [c.text for c in found]
+    corpus["n_paragraphs"] = [sum(not p.is_heading for p in c.paragraphs) for c in found]
+    corpus["n_headings"] = [sum(p.is_heading for p in c.paragraphs) for c in found]
+    corpus["credits_found"] = [CREDIT_SEPARATOR.join(c.credits) for c in found]
+    corpus["byline_found"] = [", ".join(c.bylines) for c in found]
     corpus.attrs["data_dir"] = root
     return corpus, cleaned
+
+
+def _clean_all(meta: pd.DataFrame, texts: dict, docs: dict, raw: Path) -> tuple[dict[str, CleanedArticle], set]:
+    """Each article cleaned (Europresse notices first in its log); duplicates left out with a log line."""
+    repeated = _repeated(meta)
+    _check_duplicates({f: t for f, t in texts.items() if f not in repeated}, raw)
+    cleaned = {}
+    for row in meta.itertuples():
+        if row.file in repeated:
+            cleaned[row.article_id] = _left_out(row, texts[row.file])
+            continue
+        cleaned[row.article_id] = _clean_one(raw / row.file, texts[row.file], row)
+        if row.file in docs:
+            cleaned[row.article_id].log[:0] = europresse.removal_log(docs[row.file])
+    return cleaned, repeated
 
 
 def _repeated(meta: pd.DataFrame) -> set[str]:
@@ -407,14 +415,3 @@ def paragraphs(data_dir: Path | str | None = None, *,
                          "end_char": start + len(p.text), "is_heading": p.is_heading, "raw_line": p.raw_line})
             start += len(p.text) + 2
     return pd.DataFrame(rows)
-
-
-def load_events(path: Path | str | None = None) -> pd.DataFrame:
-    """Dated events of the story as the corpus states them (data/events.csv), with parsed dates."""
-    path = Path(path) if path else paths.EVENTS_CSV
-    events = pd.read_csv(path, dtype=str, keep_default_na=False)
-    try:
-        events["date"] = pd.to_datetime(events["date"], format="%Y-%m-%d")
-    except ValueError as exc:
-        raise _error("events_date", path, detail=exc) from None
-    return events

@@ -25,7 +25,7 @@ import pandas as pd
 from . import cache, nlp, paths, speech, terms, timex, tone
 from .actors import actor_mentions, assign_actors, load_actors
 from .compare import load_facts, load_places
-from .corpus import cleaning_log, load_events, read_corpus
+from .corpus import cleaning_log, read_corpus
 from .errors import CorpusError
 from .tracking import load_ledger
 
@@ -200,7 +200,7 @@ class Layers:
     # --- curated tables of the data folder ---------------------------------------------------------------
     @cached_property
     def events(self) -> pd.DataFrame:
-        return load_events(paths.curated("events.csv", self.data_dir))
+        return timex.load_events(paths.curated("events.csv", self.data_dir))
 
     @cached_property
     def facts(self) -> pd.DataFrame:

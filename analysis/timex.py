@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
+
+from . import paths
+from .errors import corpus_error
 
 MONTHS = {"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12}
@@ -292,3 +296,14 @@ def event_mentions(events: pd.DataFrame, expressions: pd.DataFrame) -> pd.DataFr
         hit = precise[(precise["value_start"] <= ev.date) & (precise["value_end"] >= ev.date) & (span <= limit)]
         out.append(sorted(set(hit["article_id"]) | {ev.article_id}))
     return events.assign(mentioned_by=out)
+
+
+def load_events(path: Path | str | None = None) -> pd.DataFrame:
+    """Dated events of the story as the corpus states them (data/events.csv), with parsed dates."""
+    path = Path(path) if path else paths.EVENTS_CSV
+    events = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        events["date"] = pd.to_datetime(events["date"], format="%Y-%m-%d")
+    except ValueError as exc:
+        raise corpus_error("events_date", path, detail=exc) from None
+    return events
