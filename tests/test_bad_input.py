@@ -11,21 +11,15 @@ import sys
 
 import pandas as pd
 import pytest
+from rawfiles import rewrite_raw
 
 import analysis
-from analysis.corpus import MAX_ARTICLE_BYTES, read_checksums, sha256
+from analysis.corpus import MAX_ARTICLE_BYTES, read_checksums
 from analysis.errors import diagnose_bytes
 
 NAME = "001_fbd1b2ad52eca990.txt"
 
 
-def _rewrite(data_dir, name, data: bytes):
-    """Replace a raw file and record its new checksum, so only the problem under test remains."""
-    target = data_dir / "raw" / name
-    target.write_bytes(data)
-    sums = read_checksums(data_dir / "raw" / "SHA256SUMS")
-    sums[name] = sha256(target)
-    (data_dir / "raw" / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in sorted(sums.items())))
 
 
 def _error(data_dir) -> analysis.CorpusError:
@@ -212,7 +206,7 @@ def test_oversized_file_is_refused_before_it_is_read(data_copy):
 
 
 def test_a_file_at_the_limit_is_accepted_by_the_size_check(data_copy):
-    _rewrite(data_copy, NAME, (data_copy / "raw" / NAME).read_bytes().ljust(MAX_ARTICLE_BYTES, b" "))
+    rewrite_raw(data_copy, NAME, (data_copy / "raw" / NAME).read_bytes().ljust(MAX_ARTICLE_BYTES, b" "))
     analysis.load_corpus(data_copy)
 
 
@@ -223,7 +217,7 @@ LATIN1_LINE = "Le président a évoqué « très bientôt » une rencontre… à
 def test_mixed_encodings_are_named_and_only_the_invalid_bytes_are_converted(data_copy, reference):
     original = (data_copy / "raw" / NAME).read_bytes()
     assert "é".encode() in original  # valid UTF-8 accents, which iconv -f WINDOWS-1252 would turn into Ã©
-    _rewrite(data_copy, NAME, original + b"\n" + LATIN1_LINE.encode("cp1252"))
+    rewrite_raw(data_copy, NAME, original + b"\n" + LATIN1_LINE.encode("cp1252"))
     error = _error(data_copy)
     assert error.path == data_copy / "raw" / NAME
     assert error.problem.startswith("the text mixes encodings: ")
@@ -237,7 +231,7 @@ def test_mixed_encodings_are_named_and_only_the_invalid_bytes_are_converted(data
 
 
 def test_a_latin1_file_is_not_called_mixed(data_copy):
-    _rewrite(data_copy, NAME, (data_copy / "raw" / NAME).read_bytes().decode("utf-8")
+    rewrite_raw(data_copy, NAME, (data_copy / "raw" / NAME).read_bytes().decode("utf-8")
              .replace("\u2019", "'").replace("\u2013", "-").replace("\u202f", " ").replace("\u2026", "...")
              .encode("latin-1", "replace"))
     error = _error(data_copy)
@@ -258,7 +252,7 @@ ICONV = shutil.which("iconv")
 ])
 def test_wide_encodings_are_recognised_and_iconv_converts_them(data_copy, reference, encoding, bom, label, iconv):
     original = (data_copy / "raw" / NAME).read_bytes()
-    _rewrite(data_copy, NAME, bom + original.decode("utf-8").encode(encoding))
+    rewrite_raw(data_copy, NAME, bom + original.decode("utf-8").encode(encoding))
     error = _error(data_copy)
     assert error.problem.startswith(f"the text is not UTF-8: it is {label} (")
     assert f"iconv -f {iconv} -t UTF-8 {NAME} > new.txt" in error.fix

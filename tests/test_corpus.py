@@ -4,9 +4,9 @@ import re
 
 import pandas as pd
 import pytest
+from rawfiles import rewrite_raw
 
 import analysis
-from analysis.corpus import read_checksums, sha256
 
 
 def test_one_row_per_article_with_the_promised_columns(corpus):
@@ -79,13 +79,6 @@ def test_text_is_typographically_normalised(corpus):
 
 
 # --- bad input ------------------------------------------------------------------------------------
-def _rewrite(data_dir, name, data: bytes):
-    """Replace a raw file and record its new checksum, so only the problem under test remains."""
-    target = data_dir / "raw" / name
-    target.write_bytes(data)
-    sums = read_checksums(data_dir / "raw" / "SHA256SUMS")
-    sums[name] = sha256(target)
-    (data_dir / "raw" / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in sorted(sums.items())))
 
 
 def _articles(data_dir) -> pd.DataFrame:
@@ -107,7 +100,7 @@ NAME = "001_fbd1b2ad52eca990.txt"
     (codecs.BOM_UTF16_LE + "Le Kremlin".encode("utf-16-le"), "UTF-16", "iconv -f UTF-16 -t UTF-8"),
 ])
 def test_bad_raw_file_gets_a_clear_error(data_copy, content, problem, fix):
-    _rewrite(data_copy, NAME, content)
+    rewrite_raw(data_copy, NAME, content)
     with pytest.raises(analysis.CorpusError) as info:
         analysis.load_corpus(data_copy)
     message = str(info.value)
@@ -118,7 +111,7 @@ def test_bad_raw_file_gets_a_clear_error(data_copy, content, problem, fix):
 
 def test_bom_and_crlf_are_handled_silently(data_copy, corpus):
     original = (data_copy / "raw" / NAME).read_bytes()
-    _rewrite(data_copy, NAME, codecs.BOM_UTF8 + original.replace(b"\n", b"\r\n"))
+    rewrite_raw(data_copy, NAME, codecs.BOM_UTF8 + original.replace(b"\n", b"\r\n"))
     loaded = analysis.load_corpus(data_copy).set_index("article_id")
     assert loaded.loc["001", "text"] == corpus.set_index("article_id").loc["001", "text"]
 
@@ -126,7 +119,7 @@ def test_bom_and_crlf_are_handled_silently(data_copy, corpus):
 def test_duplicate_article_under_two_names(data_copy):
     copy = data_copy / "raw" / "005_copy.txt"
     copy.write_bytes((data_copy / "raw" / NAME).read_bytes())
-    _rewrite(data_copy, "005_copy.txt", copy.read_bytes())
+    rewrite_raw(data_copy, "005_copy.txt", copy.read_bytes())
     meta = _articles(data_copy)
     row = meta.iloc[[1]].assign(article_id="005", file="005_copy.txt")
     pd.concat([meta, row]).to_csv(data_copy / "articles.csv", index=False)
@@ -135,7 +128,7 @@ def test_duplicate_article_under_two_names(data_copy):
 
 
 def test_raw_file_without_metadata_row(data_copy):
-    _rewrite(data_copy, "005_new.txt", "Un nouvel article.".encode())
+    rewrite_raw(data_copy, "005_new.txt", "Un nouvel article.".encode())
     with pytest.raises(analysis.CorpusError, match=r"005_new\.txt: this raw file has no row in articles\.csv.*Fix: add a row"):
         analysis.load_corpus(data_copy)
 
