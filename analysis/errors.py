@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 
@@ -241,3 +242,13 @@ def _guess_encoding(data: bytes) -> str:
         except UnicodeDecodeError:
             return "Mac Roman"
     return "Latin-1 (ISO-8859-1)"
+
+
+def command_status(action, *, prefix: str = "error") -> int:
+    """Run a command-line action: 0 when it succeeds, 2 with the CorpusError on stderr (never a traceback)."""
+    try:
+        action()
+    except CorpusError as exc:
+        print(f"{prefix}: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import load_corpus
-from .errors import CorpusError
+from .errors import command_status
 
 FIELDS = ["article_id", "published", "period", "outlet", "title", "byline"]
 
@@ -90,12 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="a file (iramuteq, csv) or a folder (txm)")
     parser.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     args = parser.parse_args(argv)
-    try:
-        print(f"wrote {export(args.data, args.format, args.out)}")
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    return command_status(lambda: print(f"wrote {export(args.data, args.format, args.out)}"))
 
 
 if __name__ == "__main__":

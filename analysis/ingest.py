@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cleaning import clean_article
 from .corpus import CREDIT_SEPARATOR, METADATA_COLUMNS, decode_raw
-from .errors import CorpusError
+from .errors import CorpusError, command_status
 from .europresse import EuropresseDocument, duplicates, read_export
 from .metadata import infer
 
@@ -203,13 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sources", nargs="+", type=Path, help="page copies (.txt), folders, Europresse exports")
     parser.add_argument("--into", type=Path, required=True, help="the data folder (created if needed)")
     args = parser.parse_args(argv)
-    try:
-        report = ingest(args.sources, args.into)
-    except CorpusError as exc:
-        print(f"ingest stopped, nothing written: {exc}", file=sys.stderr)
-        return 2
-    print(report.summary())
-    return 0
+    return command_status(lambda: print(ingest(args.sources, args.into).summary()),
+                          prefix="ingest stopped, nothing written")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from . import cache, nlp, paths, speech, terms, timex, tone
 from .actors import actor_mentions, assign_actors, load_actors
 from .compare import load_facts, load_places
 from .corpus import cleaning_log, read_corpus
-from .errors import CorpusError
+from .errors import CorpusError, command_status
 from .tracking import load_ledger
 
 LIB = paths.LIBRARY_DIR
@@ -269,16 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", type=Path, default=None, help="data folder (default: data/)")
     parser.add_argument("--tone-benchmark", action="store_true", help="rebuild and print the tone benchmark")
     args = parser.parse_args(argv)
-    try:
-        if args.tone_benchmark:
-            print(tone_benchmark(rebuild=True).round(4).to_string(index=False))
-            return 0
-        for name, n in pipeline(args.data_dir).build_all().items():
-            print(f"{name:12} {n:8,d} rows")
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    if args.tone_benchmark:
+        return command_status(lambda: print(tone_benchmark(rebuild=True).round(4).to_string(index=False)))
+    return command_status(lambda: print("\n".join(f"{name:12} {n:8,d} rows"
+                                                   for name, n in pipeline(args.data_dir).build_all().items())))
 
 
 if __name__ == "__main__":

@@ -307,3 +307,15 @@ def load_events(path: Path | str | None = None) -> pd.DataFrame:
     except ValueError as exc:
         raise corpus_error("events_date", path, detail=exc) from None
     return events
+
+
+def events_dated_by(events: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The events whose article is in the corpus and holds their evidence word for word (in the cleaned text, or
+    in the raw file when only a removed caption dates them): the events this corpus itself dates."""
+    articles = corpus.set_index("article_id")
+
+    def dated(article_id: str, evidence: str) -> bool:
+        return article_id in articles.index and any(
+            evidence in articles.at[article_id, column] for column in ("text", "raw_text"))
+
+    return events[[dated(a, e) for a, e in zip(events["article_id"], events["evidence_fr"])]]

@@ -4,6 +4,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+import analysis
 from analysis.timex import event_mentions, find_expressions, resolve
 
 
@@ -76,3 +77,13 @@ def test_event_mentions(times, layers):
     assert events["Biden–Putin summit in Geneva"] == ["000", "003"]
     assert events["Russia's full-scale invasion of Ukraine"] == ["000", "002", "003"]
     assert events["Trump–Putin summit in Anchorage, Alaska"] == ["004"]
+
+
+def test_events_dated_by_the_corpus(layers):
+    events, corpus = layers.events, layers.corpus
+    dated = analysis.timex.events_dated_by(events, corpus)
+    assert len(dated) == len(events) == 15  # every event's evidence is in its article (the Alaska date in a caption)
+    assert analysis.timex.events_dated_by(events, corpus[corpus["article_id"] != "004"])["article_id"].ne("004").all()
+    edited = corpus.assign(raw_text=corpus["raw_text"].str.replace("15 août", "15 aout"),
+                           text=corpus["text"].str.replace("15 août", "15 aout"))
+    assert len(analysis.timex.events_dated_by(events, edited)) < 15
