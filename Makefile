@@ -32,7 +32,7 @@ ingest: $(STAMP) ## Bring page copies or Europresse exports into a data folder: 
 	$(PY) -m analysis.ingest $(SOURCES) --into $(DATA)
 
 tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
-	$(PY) -m analysis.layers --tone-benchmark
+	$(PY) -m analysis --tone-benchmark
 
 quote-eval: $(STAMP) ## Print the quote extractor's accuracy (corpus and held-out texts)
 	$(PY) -m analysis.quote_eval

@@ -264,7 +264,7 @@ def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m analysis.layers [DATA_DIR]`: build every layer of a data folder and print their sizes."""
+    """`python -m analysis [DATA_DIR]`: build every layer of a data folder and print their sizes."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("data_dir", nargs="?", type=Path, default=None, help="data folder (default: data/)")
     parser.add_argument("--tone-benchmark", action="store_true", help="rebuild and print the tone benchmark")
