@@ -9,7 +9,7 @@ from analysis import paths
 
 MODULES = sorted(p for p in paths.LIBRARY_DIR.rglob("*.py"))
 # Entry points that build the pipeline for a user (a command line, the package's own namespace).
-ENTRY_POINTS = {"__init__.py", "quote_eval.py", "layers.py"}
+ENTRY_POINTS = {"__init__.py", "__main__.py", "quote_eval.py", "layers.py"}
 
 
 def _imports(path):
