@@ -10,7 +10,8 @@ import pytest
 import analysis
 import analysis.speech
 from analysis import paths, speech
-from analysis.speech import QUOTE_COLUMNS, cue_lemma, evaluate_quotes, overlap_match, quote_marks
+from analysis.speech import QUOTE_COLUMNS, cue_lemma, evaluate_quotes, quote_marks, same_speaker, word_overlap
+from analysis.speech.evaluation import char_overlap_of_gold, match
 from analysis.speech.record import Statement
 
 
@@ -228,19 +229,50 @@ def test_load_gold_needs_the_corpus():
         speech.load_gold(paths.GOLD_QUOTES_CSV, texts)
 
 
-@pytest.mark.parametrize("a,b,match", [
-    ((0, 10), (0, 10), True), ((0, 10), (5, 10), True), ((0, 10), (6, 10), False), ((0, 10), (4, 14), True),
-    ((0, 10), (10, 20), False), ((0, 4), (0, 9), False),
+@pytest.mark.parametrize("a,b,share", [
+    ((0, 20, "un deux trois quatre"), (0, 20, "un deux trois quatre"), 1.0),
+    ((0, 20, "un deux trois quatre"), (8, 20, "trois quatre"), 0.5),
+    ((0, 20, "un deux trois quatre"), (14, 26, "quatre cinq"), 0.25),
+    ((0, 7, "un deux"), (8, 20, "trois quatre"), 0.0),
+    # punctuation and quote marks are not words
+    ((0, 12, "« un, deux »"), (2, 10, "un, deux"), 1.0),
 ])
-def test_overlap_rule_is_half_of_the_longer_span(a, b, match):
-    assert overlap_match(a, b) is match
+def test_word_overlap_is_a_share_of_the_longer_span(a, b, share):
+    assert word_overlap(a, b) == share
+
+
+def test_ggt_overlap_is_a_share_of_the_gold_span():
+    assert char_overlap_of_gold((0, 5, "x" * 5), (0, 10, "y" * 10)) == 0.5
+    assert char_overlap_of_gold((0, 100, "x" * 100), (0, 10, "y" * 10)) == 1.0  # a long prediction covers it
+    gold = pd.DataFrame({"article_id": ["a"], "start_char": [0], "end_char": [10], "text": ["y" * 10]})
+    pred = pd.DataFrame({"article_id": ["a"], "start_char": [7], "end_char": [40], "text": ["x" * 33]})
+    assert match(pred, gold, "ggt-0.3") == []  # 3 of 10 characters: not more than 0.3
+    assert match(pred.assign(start_char=6), gold, "ggt-0.3") == [(0, 0)]
+    assert match(pred.assign(start_char=6), gold, "ggt-0.8") == []
+    with pytest.raises(ValueError, match="unknown convention"):
+        match(pred, gold, "chars")
+
+
+@pytest.mark.parametrize("predicted,gold,speaker_text,same", [
+    ("Donald Trump", "trump", None, True), ("Ursula von der Leyen", "von der leyen", None, True),
+    ("le Kremlin", "kremlin", None, True), ("Donald Trump", "Donald Trump", None, True),
+    ("Truth Social", "trump", None, False), ("Orbán", "orban", None, True),
+    (None, None, "un diplomate européen", True), ("un diplomate européen", None, "Un diplomate européen", True),
+    ("Maison Blanche", None, "un responsable de la Maison-Blanche", False), ("Karoline Leavitt", None, None, False),
+])
+def test_same_speaker(predicted, gold, speaker_text, same):
+    assert same_speaker(predicted, gold, speaker_text) is same
 
 
 def test_evaluate_quotes_on_a_made_up_example():
+    def spans(starts, ends):
+        return [" ".join(["w"] * ((e - s) // 2)) for s, e in zip(starts, ends)]
     gold = pd.DataFrame({"article_id": ["a"] * 3, "statement_kind": ["direct", "fragment", "indirect"],
-                         "start_char": [0, 50, 100], "end_char": [40, 60, 160], "speaker": ["X", "Y", ""]})
+                         "start_char": [0, 50, 100], "end_char": [40, 60, 160], "speaker": ["X", "Y", ""],
+                         "text": spans([0, 50, 100], [40, 60, 160])})
     pred = pd.DataFrame({"article_id": ["a"] * 3, "statement_kind": ["direct", "indirect", "indirect"],
-                         "start_char": [2, 100, 200], "end_char": [40, 150, 220], "speaker": ["X", None, "Z"]})
+                         "start_char": [2, 100, 200], "end_char": [40, 150, 220], "speaker": ["X", None, "Z"],
+                         "text": spans([2, 100, 200], [40, 150, 220])})
     scores = evaluate_quotes(pred, gold)
     assert scores.index.name == "statement_kind" and list(scores.index) == ["overall", "direct", "fragment", "indirect"]
     assert scores.loc["overall", ["matched", "precision", "recall"]].tolist() == [2, 2 / 3, 2 / 3]

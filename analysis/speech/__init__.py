@@ -9,11 +9,13 @@ The package is pure: `quotes()` takes the corpus, its parse tables, the actor me
 table, and loads, parses or caches nothing.
 """
 from .cues import cue_lemma
-from .evaluation import evaluate_quotes, load_gold, overlap_match
+from .evaluation import CONVENTIONS, evaluate_quotes, evaluation_table, same_speaker, trap_hits, word_overlap
+from .gold import load_gold, load_gold_json
 from .marks import QuoteSpan, quote_marks
 from .record import QUOTE_COLUMNS, STATEMENT_KINDS
 from .statements import quotes
 from .views import highlight_quotes, voices
 
-__all__ = ["QUOTE_COLUMNS", "STATEMENT_KINDS", "QuoteSpan", "cue_lemma", "evaluate_quotes", "highlight_quotes",
-           "load_gold", "overlap_match", "quote_marks", "quotes", "voices"]
+__all__ = ["CONVENTIONS", "QUOTE_COLUMNS", "STATEMENT_KINDS", "QuoteSpan", "cue_lemma", "evaluate_quotes",
+           "evaluation_table", "highlight_quotes", "load_gold", "load_gold_json", "quote_marks", "quotes",
+           "same_speaker", "trap_hits", "voices", "word_overlap"]

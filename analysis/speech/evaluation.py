@@ -1,88 +1,182 @@
-"""Evaluation of the statements against hand-annotated gold spans."""
+"""Evaluation of the statements against hand-annotated gold spans, under the conventions others report.
+
+Three matching conventions (`CONVENTIONS`):
+
+- ``words``: a predicted and a gold span match when the words they share are at least half of the longer
+  span's words (lower-cased words, punctuation and quote marks ignored); pairs are taken best overlap first,
+  each span used once. The development set's convention.
+- ``ggt-0.3`` and ``ggt-0.8``: the Gender Gap Tracker's: the characters a prediction shares with a gold
+  span, as a share of the gold span, must exceed the threshold; gold rows in order take their best
+  remaining prediction.
+
+Speakers are compared over matched pairs (`same_speaker`). Fragments nested inside a predicted indirect
+statement can be kept (each is a statement) or folded into the statement that contains them
+(`fold_nested`): both are reported. Traps (spans that look like statements but are not) are counted when a
+prediction that matches no gold row overlaps them (`trap_hits`).
+"""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import unicodedata
 
 import pandas as pd
 
-from .. import paths
 from .record import STATEMENT_KINDS
 
-
-def overlap_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Two spans match when they overlap by at least half of the longer one (Gender Gap Tracker)."""
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    return inter > 0 and inter >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+CONVENTIONS = ("words", "ggt-0.3", "ggt-0.8")
+WORD = re.compile(r"\w+")
 
 
-def _match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
-    """One-to-one matching of predicted and gold spans, best overlap first."""
-    pairs = []
-    for gi, g in gold.iterrows():
-        for pi, p in pred[pred["article_id"] == g["article_id"]].iterrows():
-            a, b = (p["start_char"], p["end_char"]), (g["start_char"], g["end_char"])
-            if overlap_match(a, b):
-                inter = min(a[1], b[1]) - max(a[0], b[0])
-                pairs.append((inter / max(a[1] - a[0], b[1] - b[0]), pi, gi))
-    used_p, used_g, out = set(), set(), []
-    for _, pi, gi in sorted(pairs, reverse=True):
-        if pi not in used_p and gi not in used_g:
-            used_p.add(pi), used_g.add(gi)
-            out.append((pi, gi))
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def word_overlap(p: tuple[int, int, str], g: tuple[int, int, str]) -> float:
+    """Words two spans (start, end, text) share, as a share of the longer span's words (0 when apart)."""
+    lo, hi = max(p[0], g[0]), min(p[1], g[1])
+    if hi <= lo:
+        return 0.0
+    shared = _words(p[2][lo - p[0]:hi - p[0]])
+    longest = max(_words(p[2]), _words(g[2]))
+    return shared / longest if longest else 0.0
+
+
+def char_overlap_of_gold(p: tuple[int, int, str], g: tuple[int, int, str]) -> float:
+    """Characters a prediction shares with a gold span, as a share of the gold span (Gender Gap Tracker)."""
+    inter = min(p[1], g[1]) - max(p[0], g[0])
+    return max(inter, 0) / (g[1] - g[0]) if g[1] > g[0] else 0.0
+
+
+def _spans(frame: pd.DataFrame) -> dict[str, list[tuple[object, tuple[int, int, str]]]]:
+    out: dict[str, list] = {}
+    for idx, article, start, end, text in zip(frame.index, frame["article_id"], frame["start_char"],
+                                              frame["end_char"], frame["text"]):
+        out.setdefault(article, []).append((idx, (int(start), int(end), str(text))))
     return out
 
 
-def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+def match(pred: pd.DataFrame, gold: pd.DataFrame, convention: str = "words") -> list[tuple[object, object]]:
+    """One-to-one (prediction index, gold index) pairs under a convention of `CONVENTIONS`."""
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown convention {convention!r}: use one of {', '.join(CONVENTIONS)}")
+    preds = _spans(pred)
+    if convention == "words":
+        pairs = [(word_overlap(ps, gs), pi, gi) for article, golds in _spans(gold).items()
+                 for gi, gs in golds for pi, ps in preds.get(article, [])]
+        used_p, used_g, out = set(), set(), []
+        for score, pi, gi in sorted(pairs, key=lambda x: -x[0]):
+            if score >= 0.5 and pi not in used_p and gi not in used_g:
+                used_p.add(pi), used_g.add(gi)
+                out.append((pi, gi))
+        return out
+    threshold = float(convention.split("-")[1])
+    used, out = set(), []
+    for article, golds in _spans(gold).items():
+        for gi, gs in golds:
+            scored = [(char_overlap_of_gold(ps, gs), pi) for pi, ps in preds.get(article, []) if pi not in used]
+            best = max(scored, key=lambda x: x[0], default=(0.0, None))
+            if best[0] > threshold:
+                used.add(best[1])
+                out.append((best[1], gi))
+    return out
+
+
+def _fold(name) -> str:
+    """A speaker as compared: no case, no accents, no leading article."""
+    if name is None or (isinstance(name, float) and pd.isna(name)):
+        return ""
+    text = unicodedata.normalize("NFKD", str(name).strip().casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    return re.sub(r"^(?:le|la|les|l'|un|une|des|du)\s*", "", text).strip()
+
+
+def same_speaker(predicted, gold, speaker_text=None) -> bool:
+    """Is the predicted speaker the gold one?
+
+    Gold names a person by full name or by surname ("trump", "von der leyen"), or an institution: the
+    prediction is right when it is that name or ends with that surname ("Donald Trump" for "trump"). A
+    gold speaker of nobody (unnamed or collective source) is matched by a prediction that names nobody or
+    repeats the unnamed-source wording (`speaker_text`, half of its words at least).
+    """
+    p, g = _fold(predicted), _fold(gold)
+    if not g:
+        if not p:
+            return True
+        words = set(WORD.findall(_fold(speaker_text)))
+        return bool(words) and len(words & set(WORD.findall(p))) >= 0.5 * len(words)
+    return p == g or p.endswith(" " + g)
+
+
+def fold_nested(pred: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Predictions and gold without the fragments that sit inside a predicted indirect statement."""
+    inside = []
+    for frame in (pred, gold):
+        hosts = pred[pred["statement_kind"] == "indirect"]
+        nested = pd.Series(False, index=frame.index)
+        for h in hosts.itertuples():
+            nested |= ((frame["article_id"] == h.article_id) & (frame["statement_kind"] == "fragment")
+                       & (frame["start_char"] >= h.start_char) & (frame["end_char"] <= h.end_char))
+        inside.append(frame[~nested])
+    return inside[0], inside[1]
+
+
+def _scores(p: pd.DataFrame, g: pd.DataFrame, convention: str) -> dict[str, float]:
+    """The scores of predictions `p` against gold `g`."""
+    pairs = match(p, g, convention)
+    tp = len(pairs)
+    precision = tp / len(p) if len(p) else 0.0
+    recall = tp / len(g) if len(g) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    speaker_text = g["speaker_text"] if "speaker_text" in g else pd.Series(None, index=g.index)
+    same = [same_speaker(p.loc[pi, "speaker"], g.loc[gi, "speaker"], speaker_text[gi]) for pi, gi in pairs]
+    kinds = [p.loc[pi, "statement_kind"] == g.loc[gi, "statement_kind"] for pi, gi in pairs]
+    return {"n_gold": len(g), "n_pred": len(p), "matched": tp, "precision": precision, "recall": recall, "f1": f1,
+            "speaker_accuracy": sum(same) / tp if tp else 0.0, "kind_agreement": sum(kinds) / tp if tp else 0.0}
+
+
+def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame, convention: str = "words") -> pd.DataFrame:
     """Precision, recall and F1 of spans and speaker accuracy over matched spans, overall and per kind.
 
     `overall` matches spans whatever their kind (and reports how often the kinds agree); each kind's row
-    matches predictions and gold of that kind only. Speakers are compared without case or a leading
-    article; None and "" both mean the text names nobody.
+    matches predictions and gold of that kind only. `pred` and `gold` need article_id, statement_kind,
+    start_char, end_char, text and speaker; gold may add speaker_text (see `same_speaker`).
     """
     rows = []
     for kind in (None, *STATEMENT_KINDS):
         p = pred if kind is None else pred[pred["statement_kind"] == kind]
         g = gold if kind is None else gold[gold["statement_kind"] == kind]
-        rows.append({"statement_kind": kind or "overall", **_scores(p, g)})
+        rows.append({"statement_kind": kind or "overall", **_scores(p, g, convention)})
     return pd.DataFrame(rows).set_index("statement_kind")
 
 
-def _scores(p: pd.DataFrame, g: pd.DataFrame) -> dict[str, float]:
-    """The scores of predictions `p` against gold `g` (one row of `evaluate_quotes`)."""
-    matches = _match(p, g)
-    tp = len(matches)
-    precision = tp / len(p) if len(p) else 0.0
-    recall = tp / len(g) if len(g) else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
-    same = [(_norm(p.loc[pi, "speaker"]) == _norm(g.loc[gi, "speaker"])) for pi, gi in matches]
-    kinds = [p.loc[pi, "statement_kind"] == g.loc[gi, "statement_kind"] for pi, gi in matches]
-    return {"n_gold": len(g), "n_pred": len(p), "matched": tp, "precision": precision, "recall": recall, "f1": f1,
-            "speaker_accuracy": sum(same) / tp if tp else 0.0, "kind_agreement": sum(kinds) / tp if tp else 0.0}
+def evaluation_table(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Overall scores under every convention, with nested fragments kept and folded, with and without the
+    gold rows flagged borderline (when gold has a `borderline` column)."""
+    rows = []
+    subsets = [("all", gold)]
+    if "borderline" in gold and gold["borderline"].any():
+        subsets.append(("no borderline", gold[~gold["borderline"].astype(bool)]))
+    for convention in CONVENTIONS:
+        for nested in ("kept", "folded"):
+            for label, g in subsets:
+                p, g2 = fold_nested(pred, g) if nested == "folded" else (pred, g)
+                rows.append({"convention": convention, "nested fragments": nested, "gold rows": label,
+                             **_scores(p, g2, convention)})
+    return pd.DataFrame(rows)
 
 
-def _norm(speaker) -> str:
-    """Speakers compare without case or a leading article: "La direction de X" is "la direction de X"."""
-    if speaker is None or (isinstance(speaker, float) and pd.isna(speaker)):
-        return ""
-    return re.sub(r"^(?:le|la|les|l'|un|une|des|du)\s*", "", str(speaker).strip().casefold())
-
-
-def load_gold(path: Path | str | None = paths.GOLD_QUOTES_CSV, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Hand-annotated statements (data/gold/quotes.csv by default) with their char spans checked against `corpus`.
-
-    `corpus` (article_id, text) is required: the spans are offsets into its cleaned texts. A path of None
-    means the project's gold file.
-    """
-    if corpus is None:
-        raise TypeError("load_gold() needs the corpus whose texts the gold spans point into: load_gold(path, corpus)")
-    path = Path(path if path is not None else paths.GOLD_QUOTES_CSV)
-    gold = pd.read_csv(path, dtype={"article_id": str}, keep_default_na=False)
-    texts = dict(zip(corpus["article_id"], corpus["text"]))
-    gold["start_char"] = gold["start_char"].astype(int)
-    gold["end_char"] = gold["end_char"].astype(int)
-    for row in gold.itertuples():
-        if texts[row.article_id][row.start_char:row.end_char] != row.text:
-            raise ValueError(f"{path.name}: {row.gold_id}: the span {row.start_char}-{row.end_char} does not "
-                             f"hold its text in the cleaned article. Fix: correct start_char/end_char.")
-    return gold
+def trap_hits(pred: pd.DataFrame, gold: pd.DataFrame, traps: pd.DataFrame) -> pd.DataFrame:
+    """The traps that a prediction matching no gold row (words convention) overlaps by at least half of the
+    shorter of the two spans: the statements the extractor should not have found."""
+    matched = {pi for pi, _ in match(pred, gold, "words")}
+    free = pred[~pred.index.isin(matched)]
+    hits = []
+    for t in traps.itertuples():
+        same = free[free["article_id"] == t.article_id]
+        for p in same.itertuples():
+            inter = min(p.end_char, t.end_char) - max(p.start_char, t.start_char)
+            if inter > 0 and inter >= 0.5 * min(p.end_char - p.start_char, t.end_char - t.start_char):
+                hits.append({"trap_id": t.trap_id, "article_id": t.article_id, "trap": t.text,
+                             "predicted": p.text, "statement_kind": p.statement_kind, "why": t.why})
+                break
+    return pd.DataFrame(hits, columns=["trap_id", "article_id", "trap", "predicted", "statement_kind", "why"])

@@ -1,0 +1,91 @@
+"""Gold statements: the project's CSV files (char spans) and development-set JSON (verbatim strings)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths
+from ..typography import normalise_text
+
+GOLD_COLUMNS = ["article_id", "gold_id", "statement_kind", "start_char", "end_char", "text", "speaker",
+                "speaker_text", "cue", "borderline"]
+TRAP_COLUMNS = ["article_id", "trap_id", "start_char", "end_char", "text", "why"]
+
+
+def load_gold(path: Path | str | None = paths.GOLD_QUOTES_CSV, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Hand-annotated statements (data/gold/quotes.csv by default) with their char spans checked against `corpus`.
+
+    `corpus` (article_id, text) is required: the spans are offsets into its cleaned texts. A path of None
+    means the project's gold file.
+    """
+    if corpus is None:
+        raise TypeError("load_gold() needs the corpus whose texts the gold spans point into: load_gold(path, corpus)")
+    path = Path(path if path is not None else paths.GOLD_QUOTES_CSV)
+    gold = pd.read_csv(path, dtype={"article_id": str}, keep_default_na=False)
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    gold["start_char"] = gold["start_char"].astype(int)
+    gold["end_char"] = gold["end_char"].astype(int)
+    for row in gold.itertuples():
+        if texts[row.article_id][row.start_char:row.end_char] != row.text:
+            raise ValueError(f"{path.name}: {row.gold_id}: the span {row.start_char}-{row.end_char} does not "
+                             f"hold its text in the cleaned article. Fix: correct start_char/end_char.")
+    return gold
+
+
+def locate(text: str, needle: str, context: str | None, where: str) -> tuple[int, int]:
+    """The span of `needle` in the cleaned `text`, through `context` when the needle occurs more than once.
+
+    Strings are compared in the cleaned form (typography normalised as cleaning does). A string not found,
+    or found twice without a context, is an error naming `where`.
+    """
+    needle = normalise_text(needle)
+    base = 0
+    if context:
+        context = normalise_text(context)
+        base = text.find(context)
+        if base < 0 or text.find(context, base + 1) >= 0:
+            raise ValueError(f"{where}: its context {context!r} is not found exactly once in the cleaned text. "
+                             f"Fix: give a context that occurs once in the body.")
+        offset = context.find(needle)
+        if offset < 0:
+            raise ValueError(f"{where}: its context does not contain its text. Fix: correct the context.")
+        start = base + offset
+    else:
+        start = text.find(needle)
+        if start < 0:
+            raise ValueError(f"{where}: {needle[:60]!r} is not in the cleaned text (removed as page furniture, or "
+                             f"misspelt). Fix: correct the gold string or the cleaning rule.")
+        if text.find(needle, start + 1) >= 0:
+            raise ValueError(f"{where}: {needle[:60]!r} occurs more than once. Fix: add a `context` that occurs once.")
+    return start, start + len(needle)
+
+
+def load_gold_json(path: Path | str, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The statements and traps of a development-set gold file (verbatim strings), located in `corpus`.
+
+    The file holds `articles.<id>.quotes` (text, kind, speaker, speaker_text, cue, optional context,
+    borderline) and `articles.<id>.traps` (text, why, optional context). Returns (gold, traps) with char
+    spans into the cleaned texts of `corpus`.
+    """
+    path = Path(path)
+    articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    gold, traps = [], []
+    for article_id, entry in articles.items():
+        if article_id not in texts:
+            raise ValueError(f"{path.name}: article {article_id} is not in the corpus. Fix: load the data folder "
+                             f"the gold file describes.")
+        text = texts[article_id]
+        for q in entry.get("quotes", []):
+            start, end = locate(text, q["text"], q.get("context"), f"{path.name}: {q['id']}")
+            gold.append({"article_id": article_id, "gold_id": q["id"], "statement_kind": q["kind"],
+                         "start_char": start, "end_char": end, "text": text[start:end], "speaker": q["speaker"],
+                         "speaker_text": q.get("speaker_text"), "cue": q.get("cue"),
+                         "borderline": bool(q.get("borderline", False))})
+        for t in entry.get("traps", []):
+            start, end = locate(text, t["text"], t.get("context"), f"{path.name}: {t['id']}")
+            traps.append({"article_id": article_id, "trap_id": t["id"], "start_char": start, "end_char": end,
+                          "text": text[start:end], "why": t["why"]})
+    return pd.DataFrame(gold, columns=GOLD_COLUMNS), pd.DataFrame(traps, columns=TRAP_COLUMNS)

@@ -1,0 +1,46 @@
+"""Reported speech on the development set: twelve page copies in twelve outlet styles, with traps.
+
+The gold (tests/data/devset/gold_speech.json) is copied verbatim from the development set; its strings are
+located in the cleaned texts, so a cleaning change that cut a statement would fail here first.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths, pipeline
+from analysis.quote_eval import DEVSET_GOLD, main
+from analysis.speech import load_gold_json
+
+
+@pytest.fixture(scope="module")
+def devset():
+    layers = pipeline(paths.DEVSET_DIR)
+    gold, traps = load_gold_json(DEVSET_GOLD, layers.corpus)
+    return layers, gold, traps
+
+
+def test_gold_strings_are_located_in_the_cleaned_texts(devset):
+    layers, gold, traps = devset
+    texts = layers.corpus.set_index("article_id")["text"]
+    assert len(gold) == 174 and len(traps) == 44
+    assert gold.groupby("statement_kind").size().to_dict() == {"direct": 32, "fragment": 70, "indirect": 72}
+    assert int(gold["borderline"].sum()) == 4 and int(gold["speaker"].isna().sum()) == 21
+    for frame in (gold, traps):
+        for row in frame.itertuples():
+            assert texts[row.article_id][row.start_char:row.end_char] == row.text
+
+
+def test_a_gold_string_missing_from_the_text_names_its_id(devset, tmp_path):
+    layers, _, _ = devset
+    bad = tmp_path / "gold.json"
+    bad.write_text('{"articles": {"d01": {"quotes": [{"id": "d01-q99", "kind": "direct", "text": "absent",'
+                   ' "speaker": null}]}}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="d01-q99"):
+        load_gold_json(bad, layers.corpus)
+
+
+def test_quote_eval_command_prints_every_convention(capsys):
+    assert main(["devset"]) == 0
+    out = capsys.readouterr().out
+    assert "ggt-0.3" in out and "ggt-0.8" in out and "Traps predicted as statements" in out
+    assert main(["nowhere"]) == 2
