@@ -248,8 +248,58 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer", "trancher",
     "préférer", "objecter", "soutenir",
 })
-# Prepositions of attribution: "selon X", "d'après X"; and "cité par X".
-ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après|[Cc]itée?s? par)\s+"
+# Prepositions of attribution: "selon X", "d'après X". "cité par X" names a relay, not a source (RELAY_MARKERS).
+ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\s+"
+# A relay of someone's words: the agency or outlet that carried them is not their speaker.
+RELAY_MARKERS = r"(?<!\w)(?:cité|rapporté|relayé|repris)e?s?\s+par\s+"
+# Heads of a "selon X" phrase that attribute figures, not words: "selon des données de la place".
+DATA_SOURCE_NOUNS: frozenset[str] = frozenset({
+    "donnée", "données", "chiffre", "chiffres", "statistique", "statistiques", "calcul", "calculs", "relevé",
+    "relevés", "indicateur", "indicateurs", "cours", "courbe", "classement", "carte", "image", "images",
+})
+# Negation of a reporting verb: "n'a pas annoncé", "ne s'est pas prononcé", "n'ont annoncé aucun accord".
+NEGATION_PARTICLES: frozenset[str] = frozenset({"ne", "n'"})
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"aucun", "aucune", "nul", "nulle"})
+# Before an infinitive cue, words that say nothing was said ("sans préciser") or that it is only an intention
+# ("pour préciser leurs contributions").
+NOT_SAID_BEFORE_INFINITIVE: frozenset[str] = frozenset({"sans", "pour", "afin"})
+# Verbs that, governing a reporting verb, say it was not said: "a refusé de commenter", "s'est gardé de".
+REFUSAL_VERBS: frozenset[str] = frozenset({"refuser", "garder", "éviter", "renoncer", "abstenir", "décliner"})
+# Reporting verbs whose noun-phrase object is what was said ("a évoqué un sommet", "a promis des sanctions").
+# With the others a noun-phrase object is only what the verb is about: "a salué la nouvelle", "a commenté
+# l'absence d'accord", "assurent la moitié des exportations".
+NOMINAL_CONTENT_VERBS: frozenset[str] = frozenset({
+    "annoncer", "évoquer", "promettre", "proposer", "réclamer", "exiger", "demander", "dénoncer", "démentir",
+    "menacer", "plaider", "prédire", "nier", "confirmer", "révéler", "critiquer", "regretter", "déplorer",
+    "mentionner", "suggérer", "proclamer", "avertir", "insister", "faire", "souligner", "accuser", "rappeler",
+    "signaler", "répéter", "réaffirmer", "réitérer", "exprimer", "sommer", "admettre", "reconnaître", "avouer",
+})
+# Verbs of qualification: "a jugé ce choix « logique »", "a qualifié la rencontre de « productive »",
+# "a décrit le rendez-vous comme « un exercice »": the quoted words are an attribute, not a clause.
+ATTRIBUTIVE_VERBS: frozenset[str] = frozenset({
+    "juger", "qualifier", "décrire", "trouver", "estimer", "considérer", "présenter", "voir", "appeler",
+})
+# Small words inside a quoted title or name (« The Art of the Deal », « Pacte de stabilité »).
+NAME_FUNCTION_WORDS: frozenset[str] = frozenset({"of", "the", "and", "de", "des", "du", "la", "le", "les", "et", "d'",
+                                                 "l'", "à", "a", "in", "on", "for", "to"})
+# A definite article right before a quoted term: "la « flotte fantôme »", "l'« Africa Corps »", "du « plan »".
+DEFINITE_BEFORE_TERM = r"(?:^|[\s'’(])(?:le|la|les|l'|l’|du|au|aux)$"
+# Adjectives placed before the noun: a quote that opens with one is somebody's wording ("la « prochaine
+# rencontre »"), not a term's name (the parser's tags are unreliable inside quote marks, so words, not tags).
+PRENOMINAL_ADJECTIVES: frozenset[str] = frozenset({
+    "prochain", "prochaine", "prochains", "prochaines", "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles",
+    "grand", "grande", "grands", "grandes", "petit", "petite", "petits", "petites", "bon", "bonne", "bons", "bonnes",
+    "vrai", "vraie", "vrais", "vraies", "seul", "seule", "seuls", "seules", "premier", "première", "premiers",
+    "premières", "dernier", "dernière", "derniers", "dernières", "véritable", "véritables", "simple", "simples",
+    "long", "longue", "mauvais", "mauvaise", "meilleur", "meilleure", "meilleurs", "pire", "pires", "énorme",
+    "énormes", "immense", "fameux", "fameuse", "prétendu", "prétendue", "soi-disant", "total", "totale",
+    "parfait", "parfaite", "pur", "pure", "belle", "beau", "bel", "gros", "grosse", "haut", "haute", "jeune",
+    "vieux", "vieille", "ancien", "ancienne", "faux", "fausse", "terrible", "incroyable", "magnifique", "excellent",
+    "excellente", "formidable", "historique", "unique",
+})
+# Fixed adverbial phrases that stand between a verb and its content or inverted subject.
+ADVERBIAL_PHRASES = r"^(?:de son côté|de leur côté|pour sa part|pour leur part|à son tour|à leur tour|quant à lui|" \
+                    r"quant à elle|lui aussi|elle aussi|de nouveau|à nouveau|une nouvelle fois)\b,?\s*"
 # Connectives left out at the start of a reported clause ("En revanche, Moscou n'envisage pas ...").
 LEADING_CONNECTIVES = (r"^(?:En revanche|Par ailleurs|Cependant|Toutefois|Néanmoins|Mais|Et|Or|Ainsi|Enfin|De plus|"
                        r"En outre)\s*,?\s+")

@@ -5,7 +5,7 @@ import re
 
 from .. import resources as R
 from .article import SUBJECT_DEPS, ArticleIndex, is_finite
-from .cues import INVERTED, is_incise, verb_group_start
+from .cues import INVERTED, cue_lemma, is_incise, verb_group_start
 from .marks import QuoteSpan
 
 # Words that open a subordinate or coordinated clause: after a comma they continue the content.
@@ -35,6 +35,28 @@ def is_full_clause(art: ArticleIndex, q: QuoteSpan) -> bool:
         if is_finite(art.tok[i]) and any(art.tok[j].pos in ("NOUN", "PROPN", "PRON") for j in words[:n]):
             return True
     return False
+
+
+def is_quoted_name(art: ArticleIndex, q: QuoteSpan, cues: set[int]) -> bool:
+    """Quote marks around a name or a term rather than somebody's words: a title or proper name (« The
+    Beast », l'« Africa Corps »), or a compound term after a definite article (la « flotte fantôme », le
+    « prêt de réparation ») that no reporting verb takes as its object."""
+    words = [i for i in art.tokens_in(q.start, q.end) if not art.tok[i].is_punct]
+    if not words or len(words) > 6:
+        return False
+    capitalised = [i for i in words if art.tok[i].text[:1].isupper()]
+    if len(words) >= 2 and art.tok[words[0]].text[:1].isupper() and len(capitalised) >= 2 and \
+            not any(is_finite(art.tok[i]) for i in words[1:]) and \
+            all(i in capitalised or art.tok[i].text.lower() in R.NAME_FUNCTION_WORDS for i in words):
+        return True
+    before = art.text[:q.start].rstrip(" «“\"‹\u00a0\u202f").lower()
+    # After the article the quote is a noun phrase, whatever tag the parser gives its first word.
+    first = art.tok[words[0]].text.lower()
+    if not re.search(R.DEFINITE_BEFORE_TERM, before) or not 2 <= len(words) <= 4 or first in R.PRENOMINAL_ADJECTIVES \
+            or any(is_finite(art.tok[i]) for i in words[1:]):
+        return False
+    head = art.tok[words[0]].head_idx
+    return not (head in cues and art.tok[words[0]].dep == "obj")
 
 
 # --- where the content starts -------------------------------------------------------------------------
@@ -91,6 +113,33 @@ def _past_oblique(art: ArticleIndex, ids: list[int], k: int) -> int:
 def _opens_content(t) -> bool:
     """An infinitive, a noun phrase, a number or an opening quote mark can start what was said."""
     return "VerbForm=Inf" in t.morph or t.pos in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.text in ("«", '"', "“")
+
+
+def is_clause(art: ArticleIndex, start: int) -> bool:
+    """Content that starts a "que" clause or an infinitive."""
+    i = art.token_at(start)
+    if i is None:
+        return False
+    return "VerbForm=Inf" in art.tok[i].morph or (i - 1 in art.tok and art.tok[i - 1].text.lower() in ("que", "qu'"))
+
+
+def reported_as_content(art: ArticleIndex, verb: int, start: int) -> bool:
+    """Whether what follows a cue is what was said.
+
+    A "que" clause or an infinitive always is. Quoted words right after the cue are, unless the verb
+    qualifies something ("a jugé « réaliste » une rencontre": an attribute). A noun phrase is for verbs whose
+    object is a proposition ("a évoqué un sommet", "a promis des sanctions"), not for the others ("a salué
+    la nouvelle", "a jugé ce choix « logique »", "assurent la moitié des exportations").
+    """
+    i = art.token_at(start)
+    if i is None:
+        return False
+    lemma = cue_lemma(art.tok[verb].lemma, art.tok[verb].text) or art.tok[verb].lemma
+    if is_clause(art, start):
+        return True
+    if art.tok[i].text in ("«", '"', "“"):
+        return lemma not in R.ATTRIBUTIVE_VERBS
+    return lemma in R.NOMINAL_CONTENT_VERBS
 
 
 # --- where the content stops ------------------------------------------------------------------------

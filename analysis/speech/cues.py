@@ -148,10 +148,48 @@ def _past_complement(art: ArticleIndex, ids: list[int], k: int, sent_end: int) -
 
 
 def is_passive(art: ArticleIndex, verb: int) -> bool:
-    """'sera annoncé', 'a été qualifiée', 'jugée productive': the subject is what is said, not who says it."""
+    """'sera annoncé', 'a été qualifiée', 'le sommet, annoncé la veille par X,': the subject is what is said,
+    not who says it. A past participle with no auxiliary is an adjective of the noun it follows."""
     t = art.tok[verb]
     kids = art.children.get(verb, [])
     if any(art.tok[k].dep == "aux:pass" for k in kids) or "Voice=Pass" in t.morph:
         return True
-    return ("VerbForm=Part" in t.morph and "Tense=Past" in t.morph
-            and not any(art.tok[k].dep.startswith("aux") for k in kids) and t.dep in ("amod", "acl", "conj"))
+    if "VerbForm=Part" not in t.morph or "Tense=Past" not in t.morph:
+        return False
+    group = range(verb_group_start(art, verb), verb)
+    return not any(art.tok[k].dep.startswith("aux") for k in kids) and not any(
+        art.tok[g].pos == "AUX" for g in group)
+
+
+# --- what was not said ---------------------------------------------------------------------------------
+def is_negated(art: ArticleIndex, verb: int) -> bool:
+    """A reporting verb that says nothing was said: negated ("n'a pas annoncé", "n'ont annoncé aucun accord",
+    "ne s'est pas prononcé"), after "sans" or "pour" ("sans préciser", "pour préciser leurs contributions"), or
+    governed by a negated or refusing verb ("n'a pas voulu commenter", "a refusé de commenter")."""
+    if _negated_here(art, verb) or _not_said_before(art, verb):
+        return True
+    t = art.tok[verb]
+    head = t.head_idx
+    if t.dep in ("xcomp", "ccomp") and head != verb and head in art.tok:
+        return art.tok[head].lemma in R.REFUSAL_VERBS or _negated_here(art, head)
+    return False
+
+
+def _negated_here(art: ArticleIndex, verb: int) -> bool:
+    """A negation particle in the verb's group or among its dependents, or a negative determiner on its object."""
+    kids = art.children.get(verb, [])
+    around = set(kids) | set(range(verb_group_start(art, verb) - 1, verb))
+    if any(i in art.tok and art.tok[i].text.lower() in R.NEGATION_PARTICLES for i in around):
+        return True
+    return any(art.tok[k].dep == "obj" and any(art.tok[d].text.lower() in R.NEGATIVE_DETERMINERS
+                                               for d in art.children.get(k, [])) for k in kids)
+
+
+def _not_said_before(art: ArticleIndex, verb: int) -> bool:
+    """An infinitive after "sans", "pour", "afin de", over clitics and adverbs ("sans en préciser")."""
+    if "VerbForm=Inf" not in art.tok[verb].morph:
+        return False
+    j = verb - 1
+    while j in art.tok and (art.tok[j].pos in ("PRON", "ADV") or art.tok[j].text.lower() in ("de", "d'")):
+        j -= 1
+    return j in art.tok and art.tok[j].text.lower() in R.NOT_SAID_BEFORE_INFINITIVE

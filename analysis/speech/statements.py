@@ -7,8 +7,16 @@ import pandas as pd
 
 from .. import resources as R
 from .article import MENTION_FIELDS, SENTENCE_FIELDS, TOKEN_FIELDS, ArticleIndex, records
-from .content import content_before_incise, content_end, content_start, is_full_clause
-from .cues import cue_phrase, find_cues, is_incise, is_passive
+from .content import (
+    content_before_incise,
+    content_end,
+    content_start,
+    is_clause,
+    is_full_clause,
+    is_quoted_name,
+    reported_as_content,
+)
+from .cues import cue_phrase, find_cues, is_incise, is_negated, is_passive
 from .marks import QuoteSpan
 from .quote_speakers import attribute_quote, repeat_speakers
 from .record import QUOTE_COLUMNS, Speaker, Statement
@@ -104,11 +112,15 @@ def _selon_span(art: ArticleIndex, sent, marker: SelonMarker, cues: set[int]) ->
 # --- reporting cues ------------------------------------------------------------------------------------
 def _cue_statement(art: ArticleIndex, verb: int, statements: list[Statement], cues: set[int]) -> Statement | None:
     """The indirect statement a reporting cue introduces, unless it is exactly one quote (the quote's row)."""
-    if is_passive(art, verb):
-        return None  # its quote, if any, is attributed from the quote's side
+    if is_negated(art, verb):
+        return None  # nothing is stated; its quote, if any, is attributed from the quote's side
     span = _cue_content(art, verb, cues)
     if span is None or span[1] <= span[0] or _is_one_quote(art, *span):
         return None
+    if is_passive(art, verb) and not is_clause(art, span[0]):
+        return None  # "le sommet, annoncé la veille": the subject is what was said ("la Russie, sommée de ..." is not)
+    if not is_incise(art, verb) and not reported_as_content(art, verb, span[0]):
+        return None  # "a salué la nouvelle", "a jugé ce choix « logique »": what the verb is about, not what was said
     return _statement(art, "indirect", span[0], span[1], speaker_of_cue(art, verb, statements), cue_phrase(art, verb),
                       art.tok[verb].start_char)
 
@@ -130,8 +142,12 @@ def _is_one_quote(art: ArticleIndex, start: int, end: int) -> bool:
 
 
 # --- quotes ---------------------------------------------------------------------------------------------
-def _quote_statement(art: ArticleIndex, q: QuoteSpan, statements: list[Statement], cues: list[int]) -> Statement:
-    """A quote as a direct statement (a clause of its own) or a fragment, with its speaker and cue."""
+def _quote_statement(art: ArticleIndex, q: QuoteSpan, statements: list[Statement],
+                     cues: list[int]) -> Statement | None:
+    """A quote as a direct statement (a clause of its own) or a fragment, with its speaker and cue; nothing
+    for quote marks around a name or a term."""
+    if is_quoted_name(art, q, set(cues)):
+        return None
     kind = "direct" if is_full_clause(art, q) else "fragment"
     pending = _statement(art, kind, q.start, q.end, Speaker(None, "pending"), "", q.start, q.closed)
     return attribute_quote(art, pending, statements, cues)
