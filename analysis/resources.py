@@ -241,7 +241,8 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "révéler", "saluer", "signaler", "sommer", "souligner", "soutenir", "suggérer", "tweeter",
     "twitter", "déplorer", "commenter", "réagir", "plaider", "prédire", "certifier", "garantir", "jurer",
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer",
-    "trancher", "préférer", "confesser", "objecter",
+    "trancher", "préférer", "confesser", "objecter", "justifier", "parler", "constater", "rétorquer",
+    "alerter", "fustiger", "protester", "inquiéter", "féliciter",
 })
 # Verbs that report speech only as an inverted incise (", a poursuivi M. Dupont"), never with "que".
 INCISE_ONLY_VERBS: frozenset[str] = frozenset({
@@ -297,6 +298,9 @@ PRENOMINAL_ADJECTIVES: frozenset[str] = frozenset({
     "vieux", "vieille", "ancien", "ancienne", "faux", "fausse", "terrible", "incroyable", "magnifique", "excellent",
     "excellente", "formidable", "historique", "unique",
 })
+# Determiners that make a noun phrase plural: "les deux présidents" is "ils", not "il".
+PLURAL_DETERMINERS: frozenset[str] = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines",
+                                                "deux", "trois", "quatre", "nombreux", "nombreuses", "quelques"})
 # Fixed adverbial phrases that stand between a verb and its content or inverted subject.
 ADVERBIAL_PHRASES = r"^(?:de son côté|de leur côté|pour sa part|pour leur part|à son tour|à leur tour|quant à lui|" \
                     r"quant à elle|lui aussi|elle aussi|de nouveau|à nouveau|une nouvelle fois)\b,?\s*"
@@ -318,7 +322,7 @@ TIME_NOUNS: frozenset[str] = frozenset({
 # Subjects that say nobody spoke: "rien n'indique que ...".
 NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"rien", "personne", "aucun", "aucune", "nul"})
 # Multi-word reporting cues: verb lemma → the word that makes it one ("faire part de", "faire savoir que").
-REPORTING_MULTIWORD: dict[str, tuple[str, ...]] = {"faire": ("part", "savoir")}
+REPORTING_MULTIWORD: dict[str, tuple[str, ...]] = {"faire": ("part", "savoir"), "laisser": ("entendre",)}
 # Head nouns of a subject that can speak when the text names nobody: "une source diplomatique".
 SPEAKER_NOUNS: frozenset[str] = frozenset({
     "source", "responsable", "porte-parole", "ministre", "syndicaliste", "syndicat", "diplomate", "expert",

@@ -5,7 +5,7 @@ import re
 
 from .. import resources as R
 from .article import SUBJECT_DEPS, ArticleIndex, is_finite
-from .cues import INVERTED, cue_lemma, is_incise, verb_group_start
+from .cues import INVERTED, cue_lemma, is_incise, skip_adverbial_phrase, verb_group_start
 from .marks import QuoteSpan
 
 # Words that open a subordinate or coordinated clause: after a comma they continue the content.
@@ -70,6 +70,8 @@ def content_start(art: ArticleIndex, verb: int) -> int | None:
         t = art.tok[ids[k]]
         if _is_filler(art, ids, k):
             k += 1
+        elif (past := skip_adverbial_phrase(art, ids, k, sent.end_char)) > k:
+            k = past
         elif t.text.lower() in ("que", "qu'"):
             return art.tok[ids[k + 1]].start_char if k + 1 < len(ids) else None
         elif _introduces_content(art, verb, t) and k + 1 < len(ids):

@@ -1,6 +1,8 @@
 """Reporting cues: reporting verbs, incises ("a-t-il souligné"), verb groups and the passive."""
 from __future__ import annotations
 
+import re
+
 from .. import resources as R
 from .article import SUBJECT_DEPS, ArticleIndex, is_finite, is_name_word
 
@@ -33,9 +35,9 @@ def find_cues(art: ArticleIndex) -> list[int]:
 
 def _is_cue(art: ArticleIndex, i: int) -> bool:
     t = art.tok[i]
-    if t.is_heading or art.in_quote(t.start_char) or t.pos in ("PUNCT", "DET", "ADP", "PRON", "PROPN"):
+    if t.is_heading or art.in_quote(t.start_char) or t.pos in ("PUNCT", "DET", "ADP", "PRON"):
         return False
-    if t.pos == "NOUN" and not t.text.endswith("ant"):
+    if t.pos in ("NOUN", "PROPN") and not (t.text.endswith("ant") or mistagged_verb(art, i)):
         return False  # "l'annonce de Trump" is a noun; "qualifiant" mis-tagged as one is still a participle
     lemma = _reporting_lemma(art, i)
     if lemma is None:
@@ -45,6 +47,18 @@ def _is_cue(art: ArticleIndex, i: int) -> bool:
     # "rien n'indique que ...": nobody speaks.
     return not any(art.tok[k].dep in SUBJECT_DEPS and art.tok[k].lemma.lower() in R.NEGATIVE_SUBJECTS
                    for k in art.children.get(i, []))
+
+
+def mistagged_verb(art: ArticleIndex, i: int) -> bool:
+    """A lower-case word the parser calls a noun or a name where only a verb can stand: right after an
+    auxiliary ("a réagi") or an inverted pronoun, or after the comma that follows a closing quote ("», résume")."""
+    t = art.tok[i]
+    if not t.text[:1].islower() or cue_lemma(t.lemma, t.text) is None or i - 1 not in art.tok:
+        return False
+    prev = art.tok[i - 1]
+    if (prev.pos == "AUX" and prev.lemma in ("avoir", "être")) or prev.text in INVERTED:
+        return True
+    return prev.text == "," and i - 2 in art.tok and art.tok[i - 2].text in CLOSING_MARKS
 
 
 def _reporting_lemma(art: ArticleIndex, i: int) -> str | None:
@@ -84,7 +98,8 @@ def is_incise(art: ArticleIndex, verb: int) -> bool:
     if before not in art.tok or art.tok[before].text not in (",", *CLOSING_MARKS):
         return False
     group = [i for i in range(first, verb + 1) if i in art.tok]
-    if not any(is_finite(art.tok[i]) for i in group) or not _said_before(art, verb, before):
+    finite = any(is_finite(art.tok[i]) for i in group) or mistagged_verb(art, verb)
+    if not finite or not _said_before(art, verb, before):
         return False
     if any(art.tok[i].text in INVERTED for i in group):
         return True
@@ -115,11 +130,24 @@ def after_verb(art: ArticleIndex, verb: int) -> int | None:
         t = art.tok[ids[k]]
         if _is_circumstance(art, t):
             k += 1
+        elif (past := skip_adverbial_phrase(art, ids, k, sent.end_char)) > k:
+            k = past
         elif t.pos == "ADP" and t.text.lower() not in ("de", "d'"):  # "à Reuters", "devant la presse"
             k = _past_complement(art, ids, k + 1, sent.end_char)
         else:
             return ids[k]
     return None
+
+
+def skip_adverbial_phrase(art: ArticleIndex, ids: list[int], k: int, sent_end: int) -> int:
+    """The index in `ids` past a fixed adverbial phrase starting at ids[k] ("de son côté", "pour sa part")."""
+    m = re.match(R.ADVERBIAL_PHRASES, art.text[art.tok[ids[k]].start_char:sent_end], flags=re.IGNORECASE)
+    if not m:
+        return k
+    end = art.tok[ids[k]].start_char + m.end()
+    while k < len(ids) and art.tok[ids[k]].start_char < end:
+        k += 1
+    return k
 
 
 def _is_circumstance(art: ArticleIndex, t) -> bool:

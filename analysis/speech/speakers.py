@@ -16,7 +16,8 @@ def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: li
     """Nearest preceding agreeing actor that is a subject or a speaker (outside quotes) within the three
     sentences before, else the nearest agreeing mention anywhere before."""
     agrees = _agreement(art, pronoun)
-    strong = _subjects_before(art, before, agrees) + [
+    reported = [(x.start_char, x.end_char) for x in statements if x.statement_kind == "indirect"]
+    strong = _subjects_before(art, before, agrees, reported) + [
         (s.cue_char, s.speaker) for s in statements if s.speaker and s.cue_char < before and agrees(s.speaker)]
     weak = [(m.start_char, m.actor) for m in art.mentions
             if m.start_char < before and not art.in_quote(m.start_char) and agrees(m.actor)]
@@ -30,24 +31,32 @@ def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: li
 
 
 def _agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
-    """Whether an actor agrees in gender and number with the pronoun (data/actors.csv says which they are)."""
+    """Whether an actor agrees in gender and number with the pronoun (data/actors.csv says which they are).
+
+    A speaker the actor table does not know is a person of either gender when it is a name, and takes the
+    number its first word shows when it is a phrase ("les deux présidents" is plural)."""
     gender, number = R.SPEAKER_PRONOUNS[pronoun.lower()]
 
     def agrees(actor: str) -> bool:
-        if actor not in art.number:  # a person the actor table does not know: a singular of either gender
-            return number == "sg"
+        if actor not in art.number:
+            first = actor.split()[0].lower() if actor.split() else ""
+            return number == ("pl" if first in R.PLURAL_DETERMINERS else "sg")
         return art.number.get(actor) == number and (not gender or art.gender.get(actor) == gender)
 
     return agrees
 
 
-def _subjects_before(art: ArticleIndex, before: int, agrees: Callable[[str], bool]) -> list[tuple[int, str]]:
-    """(char, actor) of the agreeing subjects outside quotes before `before`."""
+def _subjects_before(art: ArticleIndex, before: int, agrees: Callable[[str], bool],
+                     reported: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(char, actor) of the agreeing subjects before `before`, outside quotes and outside reported content
+    (in "X a dit que Y viendrait", Y is not who "il" will stand for next)."""
     found = []
     for i in art.order:
         t = art.tok[i]
         if t.start_char >= before:
             break
+        if any(lo <= t.start_char < hi for lo, hi in reported):
+            continue
         if t.dep in SUBJECT_DEPS and not art.in_quote(t.start_char):
             m = subject_actor(art, i)
             if m and agrees(m.actor):
