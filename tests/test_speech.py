@@ -259,6 +259,8 @@ def test_ggt_overlap_is_a_share_of_the_gold_span():
     ("Truth Social", "trump", None, False), ("Orbán", "orban", None, True),
     (None, None, "un diplomate européen", True), ("un diplomate européen", None, "Un diplomate européen", True),
     ("Maison Blanche", None, "un responsable de la Maison-Blanche", False), ("Karoline Leavitt", None, None, False),
+    # a leading article is dropped as a word, never as the first letters of a name
+    ("Karoline Leavitt", "leavitt", None, True), ("Lavrov", "lavrov", None, True), ("l'Élysée", "élysée", None, True),
 ])
 def test_same_speaker(predicted, gold, speaker_text, same):
     assert same_speaker(predicted, gold, speaker_text) is same

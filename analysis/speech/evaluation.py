@@ -87,7 +87,7 @@ def _fold(name) -> str:
         return ""
     text = unicodedata.normalize("NFKD", str(name).strip().casefold())
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    return re.sub(r"^(?:le|la|les|l'|un|une|des|du)\s*", "", text).strip()
+    return re.sub(r"^(?:(?:le|la|les|un|une|des|du)\s+|l')", "", text).strip()
 
 
 def same_speaker(predicted, gold, speaker_text=None) -> bool:

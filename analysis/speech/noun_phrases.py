@@ -76,8 +76,13 @@ def _name_outside(p: _Phrase) -> str | None:
 
 
 def _known_inside(p: _Phrase) -> str | None:
-    """A known actor in a complement: "des fonctionnaires de la Maison Blanche" → Maison Blanche."""
-    return p.known[0].actor if p.known else None
+    """A known actor in a complement: "des fonctionnaires de la Maison Blanche" → Maison Blanche. Not for one
+    unnamed person ("un responsable de la Maison-Blanche", "un diplomate en poste à Moscou"): that person is
+    the source, and the text does not name them."""
+    if not p.known:
+        return None
+    first = p.art.text[p.lo:p.hi].split()[0].lower()
+    return None if first in ("un", "une") else p.known[0].actor
 
 
 def _all_names(p: _Phrase) -> str | None:
@@ -104,9 +109,14 @@ def _head_speaker(p: _Phrase) -> str | None:
     determiner = art.text[p.lo:head.start_char].strip().lower().split()[:1]
     if determiner and determiner[0] in R.POSSESSIVES:
         return None
-    holder = [person for c, role, person in art.roles if role == head.lemma.lower() and c < head.start_char]
-    if holder and determiner in (["le"], ["la"], ["l'"]):
-        return holder[-1]
+    if determiner in (["le"], ["la"], ["l'"]):
+        lemma, sent = head.lemma.lower(), art.sentence_of(head.start_char)
+        before = [person for c, role, person in art.roles if role == lemma and c < head.start_char]
+        # "la porte-parole de la diplomatie russe, Maria Zakharova": the holder named in apposition.
+        apposed = [person for c, role, person in art.roles if role == lemma and head.start_char < c < sent.end_char
+                   and "," in art.text[head.start_char:c] and c - head.start_char < 80]
+        if apposed or before:
+            return (apposed or before[-1:])[0]
     return noun_phrase(art, p.head, p.ids)
 
 

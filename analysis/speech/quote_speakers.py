@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .article import SUBJECT_DEPS, ArticleIndex
+from .article import SUBJECT_DEPS, ArticleIndex, is_finite
 from .cues import INVERTED, cue_lemma, cue_phrase, is_incise, verb_group_start
 from .record import Statement
-from .speakers import resolve_pronoun, speaker_of_cue, subject_actor
+from .speakers import resolve_pronoun, speaker_of_cue, subject_actor, subject_speaker
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,24 @@ def _cue_before(c: QuoteContext) -> Statement | None:
     return c.by_cue(before[-1]) if before else None
 
 
+def _colon_intro(c: QuoteContext) -> Statement | None:
+    """A quote introduced by a colon, in its sentence or at the end of the paragraph before ("Orbán a réagi :
+    « ... »", "X n'a pas caché son impatience :"): the subject of the last finite verb before the colon."""
+    art = c.art
+    before = art.text[:c.quote.start_char].rstrip(" «\"“\n\u00a0\u202f")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    sent = art.sentence_of(colon)
+    verbs = [i for i in art.tokens_in(sent.start_char, colon) if is_finite(art.tok[i]) or art.tok[i].pos == "VERB"]
+    for v in reversed(verbs):
+        head = v if not art.tok[v].dep.startswith("aux") else art.tok[v].head_idx
+        found = subject_speaker(art, head, c.statements)
+        if found is not None and found.actor:
+            return replace(c.quote, speaker=found.actor, speaker_basis="colon", cue="")
+    return None
+
+
 def _continuation(c: QuoteContext) -> Statement | None:
     """A direct quote that opens its sentence with no cue continues the previous speaker's words."""
     if c.quote.statement_kind != "direct":
@@ -141,8 +159,8 @@ def _paragraph_context(c: QuoteContext) -> Statement | None:
 
 
 # In order: the grammar of the quote's own sentence first, then the context before it.
-QUOTE_RULES = (_inner_incise, _incise_after, _inside_indirect, _cue_before, _continuation, _sentence_subject,
-               _paragraph_context)
+QUOTE_RULES = (_inner_incise, _incise_after, _inside_indirect, _cue_before, _colon_intro, _continuation,
+               _sentence_subject, _paragraph_context)
 
 
 def repeat_speakers(art: ArticleIndex, statements: list[Statement]) -> list[Statement]:

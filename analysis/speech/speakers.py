@@ -72,9 +72,15 @@ def _antecedent(art: ArticleIndex, rel: int) -> Mention | None:
     return before[-1] if before else None
 
 
+def _subject_candidates(art: ArticleIndex, verb: int) -> list[int]:
+    """The verb's dependents, and those of its auxiliaries (the parser sometimes hangs the subject there)."""
+    kids = art.children.get(verb, [])
+    return sorted(kids + [k for a in kids if art.tok[a].dep.startswith("aux") for k in art.children.get(a, [])])
+
+
 def subject_speaker(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
     """The speaker a verb's subject designates: a resolved pronoun, the antecedent of 'qui', a noun phrase."""
-    for k in art.children.get(verb, []):
+    for k in _subject_candidates(art, verb):
         t = art.tok[k]
         if t.dep not in SUBJECT_DEPS:
             continue
@@ -153,6 +159,21 @@ def _apposed_name(art: ArticleIndex, verb: int, statements: list[Statement]) -> 
     return None
 
 
+def _adjacent_mention(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
+    """An actor named right before the verb group, at the start of its clause ("Cyril Ramaphosa plaide pour
+    ...", when the parser takes the verb for an adjective of the name)."""
+    group_start = art.tok[verb_group_start(art, verb)].start_char
+    m = next((m for m in reversed(art.mentions) if m.end_char <= group_start
+              and not art.text[m.end_char:group_start].strip()), None)
+    if m is None or art.in_quote(m.start_char):
+        return None
+    sent = art.sentence_of(m.start_char)
+    before = art.text[sent.start_char:m.start_char].strip().lower()
+    if before and not re.search(r"(?:^|[,;:–—-]|\s(?:et|mais|puis))\s*(?:le|la|les|l'|un|une)?$", before):
+        return None
+    return Speaker(m.actor, "adjacent_subject")
+
+
 def _passive_agent(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
     """The agent of a passive: "qualifiée de ... par les médias d'État russes"."""
     for k in art.children.get(verb, []):
@@ -186,7 +207,9 @@ def _main_clause_subject(art: ArticleIndex, verb: int, statements: list[Statemen
                 found = subject_speaker(art, art.tok[i].head_idx, statements)
                 if found and found.actor:
                     return Speaker(found.actor, "main_clause_subject")
-    return None
+    # "« ... », a justifié X, en expliquant que ...": the main clause is an incise; its speaker speaks on.
+    same = [x for x in statements if x.speaker and sent.start_char <= x.cue_char < t.start_char]
+    return Speaker(same[-1].speaker, "main_clause_subject") if same else None
 
 
 def _governing_subject(art: ArticleIndex, verb: int, statements: list[Statement]) -> Speaker | None:
@@ -204,8 +227,8 @@ def _governing_subject(art: ArticleIndex, verb: int, statements: list[Statement]
 
 
 # In order: the verb's own grammar (inverted, then ordinary subject, apposition, agent), then the clause around it.
-CUE_RULES = (_inverted_pronoun, _incise_subject, subject_speaker, _apposed_name, _passive_agent, _agentless_passive,
-             _main_clause_subject, _governing_subject)
+CUE_RULES = (_inverted_pronoun, _incise_subject, subject_speaker, _apposed_name, _adjacent_mention, _passive_agent,
+             _agentless_passive, _main_clause_subject, _governing_subject)
 
 
 # --- "selon X" ---------------------------------------------------------------------------------------
