@@ -242,7 +242,7 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "twitter", "déplorer", "commenter", "réagir", "plaider", "prédire", "certifier", "garantir", "jurer",
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer",
     "trancher", "préférer", "confesser", "objecter", "justifier", "parler", "constater", "rétorquer",
-    "alerter", "fustiger", "protester", "inquiéter", "féliciter",
+    "alerter", "fustiger", "protester", "inquiéter", "féliciter", "proposer", "attendre",
 })
 # Verbs that report speech only as an inverted incise (", a poursuivi M. Dupont"), never with "que".
 INCISE_ONLY_VERBS: frozenset[str] = frozenset({
@@ -251,6 +251,8 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
 })
 # Prepositions of attribution: "selon X", "d'après X". "cité par X" names a relay, not a source (RELAY_MARKERS).
 ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\s+"
+# The cues of attribution statements, as the statement table writes them.
+SELON_CUES: frozenset[str] = frozenset({"selon", "d'après"})
 # A relay of someone's words: the agency or outlet that carried them is not their speaker.
 RELAY_MARKERS = r"(?<!\w)(?:cité|rapporté|relayé|repris)e?s?\s+par\s+"
 # Heads of a "selon X" phrase that attribute figures, not words: "selon des données de la place".

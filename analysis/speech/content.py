@@ -78,8 +78,22 @@ def content_start(art: ArticleIndex, verb: int) -> int | None:
             return art.tok[ids[k + 1]].start_char
         elif t.pos == "ADP":  # an oblique ("à une question", "à plusieurs reprises"): skip it
             k = _past_oblique(art, ids, k)
+        elif _opens_content(t):
+            return _after_que_ahead(art, ids, k) or t.start_char
         else:
-            return t.start_char if _opens_content(t) else None
+            return None
+    return None
+
+
+def _after_que_ahead(art: ArticleIndex, ids: list[int], k: int) -> int | None:
+    """"a averti son homologue que ...", "a assuré aux journalistes que ...": after a short indirect object, the
+    content starts after "que" (within six words, no verb in between)."""
+    for n in range(k, min(k + 7, len(ids) - 1)):
+        t = art.tok[ids[n]]
+        if t.text.lower() in ("que", "qu'"):
+            return art.tok[ids[n + 1]].start_char
+        if is_finite(t) or t.pos == "VERB" or t.text in (",", ";", ":", "«", '"', "“"):
+            return None
     return None
 
 
@@ -186,6 +200,8 @@ def _participle_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int])
     """", soulignant que", ", en ajoutant", ", tout en reconnaissant": the reporter's participle clause."""
     a = art.tok[ids[n + 1]]
     b = art.tok[ids[n + 2]] if n + 2 < len(ids) else None
+    if _parenthetical(art, ids, n):
+        return False  # ", associant les Européens, devrait suivre": the participle clause sits inside the content
     if "VerbForm=Part" in a.morph and "Tense=Pres" in a.morph:
         return True
     if a.text.endswith("ant") and a.pos in ("VERB", "NOUN"):  # the small model tags some participles as nouns
@@ -193,6 +209,18 @@ def _participle_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int])
     if a.text.lower() == "en" and b is not None and "VerbForm=Part" in b.morph:
         return True
     return a.text.lower() == "tout" and b is not None and b.text == "en" and n + 3 < len(ids)
+
+
+def _parenthetical(art: ArticleIndex, ids: list[int], n: int) -> bool:
+    """Between this comma and the next one a clause without a finite verb, and right after the next comma a
+    finite verb: the words between the commas are an apposition inside the content."""
+    for m in range(n + 1, len(ids)):
+        t = art.tok[ids[m]]
+        if is_finite(t) or t.text in (";", ":"):
+            return False
+        if t.text == ",":
+            return m + 1 < len(ids) and is_finite(art.tok[ids[m + 1]])
+    return False
 
 
 def _incise_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:

@@ -103,7 +103,16 @@ def is_incise(art: ArticleIndex, verb: int) -> bool:
         return False
     if any(art.tok[i].text in INVERTED for i in group):
         return True
-    return _subject_follows(art, verb)
+    return _subject_follows(art, verb) and not _subject_and_object(art, verb)
+
+
+def _subject_and_object(art: ArticleIndex, verb: int) -> bool:
+    """A subject before the verb and an object after it: "Plusieurs capitales, ..., observent la séquence" is a
+    clause of its own, not an incise."""
+    kids = art.children.get(verb, [])
+    at = art.tok[verb].start_char
+    return any(art.tok[k].dep in SUBJECT_DEPS and art.tok[k].start_char < at and not art.in_quote(art.tok[k].start_char)
+               for k in kids) and any(art.tok[k].dep == "obj" and art.tok[k].start_char > at for k in kids)
 
 
 def _said_before(art: ArticleIndex, verb: int, before: int) -> bool:

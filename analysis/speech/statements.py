@@ -89,11 +89,17 @@ def _statement(art: ArticleIndex, kind: str, start: int, end: int, speaker: Spea
 def _selon_statement(art: ArticleIndex, sent, statements: list[Statement], cues: set[int]) -> Statement | None:
     """The indirect statement a sentence attributes with "selon X", "d'après X", "cité par X" (not in headings)."""
     marker = None if sent.is_heading else selon_marker(art, sent, statements)
-    if marker is None:
+    if marker is None or _names_data(art, marker):
         return None
     start, end = _selon_span(art, sent, marker, cues)
     speaker = Speaker(marker.actor, "selon" if marker.actor else "none")
     return _statement(art, "indirect", start, end, speaker, marker.cue, marker.start)
+
+
+def _names_data(art: ArticleIndex, marker: SelonMarker) -> bool:
+    """"selon des données de la place", "d'après les chiffres officiels": figures, not anybody's words."""
+    words = re.findall(r"\w+", art.text[marker.start:marker.end].lower())[1:4]
+    return any(w in R.DATA_SOURCE_NOUNS for w in words)
 
 
 def _selon_span(art: ArticleIndex, sent, marker: SelonMarker, cues: set[int]) -> tuple[int, int]:
@@ -121,8 +127,28 @@ def _cue_statement(art: ArticleIndex, verb: int, statements: list[Statement], cu
         return None  # "le sommet, annoncé la veille": the subject is what was said ("la Russie, sommée de ..." is not)
     if not is_incise(art, verb) and not reported_as_content(art, verb, span[0]):
         return None  # "a salué la nouvelle", "a jugé ce choix « logique »": what the verb is about, not what was said
+    if not _own_statement(art, verb, span[0], statements):
+        return None
     return _statement(art, "indirect", span[0], span[1], speaker_of_cue(art, verb, statements), cue_phrase(art, verb),
                       art.tok[verb].start_char)
+
+
+def _own_statement(art: ArticleIndex, verb: int, start: int, statements: list[Statement]) -> bool:
+    """Whether a cue inside the content of an earlier statement makes a statement of its own.
+
+    In "a répété qu'il exigerait des garanties" the inner verb is part of what was said: no. In "Selon lui,
+    Poutine a averti son homologue que ..." the inner verb carries a clause of its own: yes, and the "selon"
+    statement gives way to it (the words are Poutine's, relayed)."""
+    at = art.tok[verb].start_char
+    container = next((x for x in reversed(statements) if x.statement_kind == "indirect"
+                      and x.start_char <= at < x.end_char), None)
+    if container is None:
+        return True
+    if not is_clause(art, start):
+        return False
+    if container.cue.lower() in R.SELON_CUES:
+        statements.remove(container)
+    return True
 
 
 def _cue_content(art: ArticleIndex, verb: int, cues: set[int]) -> tuple[int, int] | None:
