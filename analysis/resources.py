@@ -251,6 +251,8 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
 })
 # Prepositions of attribution: "selon X", "d'après X". "cité par X" names a relay, not a source (RELAY_MARKERS).
 ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\s+"
+# After a comma, words that open the reporter's infinitive clause: ", sans préciser", ", avant d'ajouter".
+JOURNALIST_INFINITIVE_LINKS: frozenset[str] = frozenset({"sans", "avant"})
 # The cues of attribution statements, as the statement table writes them.
 SELON_CUES: frozenset[str] = frozenset({"selon", "d'après"})
 # A relay of someone's words: the agency or outlet that carried them is not their speaker.

@@ -102,6 +102,8 @@ COLUMNS: dict[str, Column] = _columns(
     ("cue", "str", "the reporting words as written (« a-t-il souligné », « selon »), empty when none"),
     ("closed", "bool", "False for a quote whose closing mark never comes"),
     ("speaker_basis", "str", "the rule that found the speaker (incise, subject, pronoun, selon, …)"),
+    ("statement_basis", "str", "the rule that made it a statement: cue_content, before_incise, selon, quoted_clause "
+                               "or quoted_words"),
     # time expressions
     ("time_kind", "str", "date, interval, relative or vague"),
     ("value_start", "date?", "first day the expression stands for"),
@@ -186,7 +188,7 @@ TABLES: dict[str, Table] = _tables(
      "article_id start_char end_char surface actor camp mention_kind"),
     ("statements", "one row per reported statement", "`L.statements`",
      "article_id quote_id statement_kind text speaker speaker_camp cue sent_idx start_char end_char closed "
-     "speaker_basis"),
+     "speaker_basis statement_basis"),
     ("voices", "per article and speaker: statements by kind and quoted words", "`analysis.voices(L.statements)`",
      "article_id speaker speaker_camp direct fragment indirect statements quoted_words"),
     ("times", "one row per time expression, resolved", "`L.times`",

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import paths, pipeline
 from analysis.quote_eval import DEVSET_GOLD, main
-from analysis.speech import load_gold_json
+from analysis.speech import evaluate_quotes, evaluation_table, load_gold_json, trap_hits
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +44,25 @@ def test_quote_eval_command_prints_every_convention(capsys):
     out = capsys.readouterr().out
     assert "ggt-0.3" in out and "ggt-0.8" in out and "Traps predicted as statements" in out
     assert main(["nowhere"]) == 2
+
+
+def test_development_set_figures(devset):
+    """The issue's targets, measured (word-overlap convention): F1 ≥ 0.92, speaker accuracy ≥ 0.92, at most
+    2 of 44 traps predicted. The exact figures are asserted so that any change to the rules shows here."""
+    layers, gold, traps = devset
+    table = evaluation_table(layers.statements, gold).set_index(["convention", "nested fragments", "gold rows"])
+    words = table.loc[("words", "kept", "all")]
+    assert (words["n_gold"], words["n_pred"], words["matched"]) == (174, 168, 165)
+    assert round(words["f1"], 3) == 0.965 and words["f1"] >= 0.92
+    assert round(words["speaker_accuracy"], 3) == 0.952 and words["speaker_accuracy"] >= 0.92
+    assert len(trap_hits(layers.statements, gold, traps)) == 0
+    ggt = table.loc[("ggt-0.3", "kept", "all")]
+    assert round(ggt["f1"], 3) == 0.971 and round(ggt["speaker_accuracy"], 3) == 0.952
+    per_kind = evaluate_quotes(layers.statements, gold)
+    assert per_kind.loc["direct", "f1"] >= 0.95 and per_kind.loc["indirect", "f1"] >= 0.9
+
+
+def test_every_statement_says_which_rule_made_it(devset):
+    layers, _, _ = devset
+    counts = layers.statements["statement_basis"].value_counts().to_dict()
+    assert counts == {"quoted_words": 66, "cue_content": 52, "quoted_clause": 35, "selon": 9, "before_incise": 6}

@@ -182,11 +182,16 @@ def _clause_punctuation(art: ArticleIndex, ids: list[int], n: int, cues: set[int
 
 
 def _coordinated_clause(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
-    """'et', 'mais', 'ou' before a finite verb: the journalist's next clause ("... et a ajouté")."""
+    """'et', 'mais', 'ou' before a finite verb, or before a subject pronoun and a reporting verb: the
+    journalist's next clause ("... et a ajouté", "..., mais il a répété que")."""
     if art.tok[ids[n]].text.lower() not in ("et", "mais", "ou") or n + 1 >= len(ids):
         return False
     nxt = art.tok[ids[n + 1]]
-    return nxt.pos in ("AUX", "VERB") and is_finite(nxt)
+    if nxt.pos in ("AUX", "VERB") and is_finite(nxt):
+        return True
+    if nxt.text.lower() not in R.SPEAKER_PRONOUNS:
+        return False
+    return any(j in cues for j in ids[n + 2:n + 5])
 
 
 def _comma_boundary(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
@@ -220,6 +225,19 @@ def _parenthetical(art: ArticleIndex, ids: list[int], n: int) -> bool:
             return False
         if t.text == ",":
             return m + 1 < len(ids) and is_finite(art.tok[ids[m + 1]])
+    return False
+
+
+def _infinitive_clause_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int]) -> bool:
+    """", sans préciser lesquels", ", avant d'ajouter que": the reporter's infinitive clause."""
+    if art.tok[ids[n + 1]].text.lower() not in R.JOURNALIST_INFINITIVE_LINKS:
+        return False
+    for j in ids[n + 2:n + 5]:
+        t = art.tok[j]
+        if "VerbForm=Inf" in t.morph:
+            return True
+        if t.pos not in ("PRON", "ADV") and t.text.lower() not in ("de", "d'"):
+            return False
     return False
 
 
@@ -258,7 +276,8 @@ def _new_clause_after(art: ArticleIndex, ids: list[int], n: int, cues: set[int])
     return False
 
 
-COMMA_BOUNDARIES = (_participle_after, _incise_after, _comment_after, _gloss_after, _new_clause_after)
+COMMA_BOUNDARIES = (_participle_after, _infinitive_clause_after, _incise_after, _comment_after, _gloss_after,
+                    _new_clause_after)
 BOUNDARIES = (_clause_punctuation, _comma_boundary, _coordinated_clause)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STATEMENT_KINDS = ("direct", "fragment", "indirect")
+# The rules that make a statement: the content after a reporting verb, the content before an inverted incise,
+# what "selon X" attributes, a quote that is a clause of its own, quoted words inside the journalist's sentence.
+STATEMENT_BASES = ("cue_content", "before_incise", "selon", "quoted_clause", "quoted_words")
 QUOTE_COLUMNS = ["article_id", "quote_id", "statement_kind", "text", "speaker", "speaker_camp", "cue", "sent_idx",
-                 "start_char", "end_char", "closed", "speaker_basis"]
+                 "start_char", "end_char", "closed", "speaker_basis", "statement_basis"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,8 @@ class Statement:
 
     `statement_kind` is direct, fragment or indirect; `cue` the reporting words as written ("a-t-il
     souligné", "Selon"; "" when none) and `cue_char` where they start (the quote's own start when it
-    has no cue); `closed` is False for a quote whose marks never close.
+    has no cue); `closed` is False for a quote whose marks never close; `statement_basis` names the rule
+    that made it a statement (see `STATEMENT_BASES`).
     """
 
     statement_kind: str
@@ -33,4 +37,5 @@ class Statement:
     cue: str
     cue_char: int
     closed: bool = True
+    statement_basis: str = ""
 

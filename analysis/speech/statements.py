@@ -53,7 +53,8 @@ def _row(art: ArticleIndex, n: int, s: Statement, camp: dict[str, str]) -> dict:
     return {"article_id": art.id, "quote_id": f"{art.id}-q{n:02d}", "statement_kind": s.statement_kind,
             "text": art.text[s.start_char:s.end_char], "speaker": s.speaker, "speaker_camp": camp.get(s.speaker),
             "cue": s.cue, "sent_idx": art.sentence_of(s.start_char).sent_idx, "start_char": s.start_char,
-            "end_char": s.end_char, "closed": s.closed, "speaker_basis": s.speaker_basis}
+            "end_char": s.end_char, "closed": s.closed, "speaker_basis": s.speaker_basis,
+            "statement_basis": s.statement_basis}
 
 
 def article_statements(art: ArticleIndex) -> list[Statement]:
@@ -78,11 +79,11 @@ def article_statements(art: ArticleIndex) -> list[Statement]:
 
 
 def _statement(art: ArticleIndex, kind: str, start: int, end: int, speaker: Speaker, cue: str, cue_char: int,
-               closed: bool = True) -> Statement:
+               closed: bool = True, basis: str = "") -> Statement:
     """A statement over text[start:end], without the spaces and punctuation that trail it."""
     while end > start and art.text[end - 1] in " ,;:":
         end -= 1
-    return Statement(kind, start, end, speaker.actor, speaker.basis, cue, cue_char, closed)
+    return Statement(kind, start, end, speaker.actor, speaker.basis, cue, cue_char, closed, basis)
 
 
 # --- "selon X" -----------------------------------------------------------------------------------------
@@ -93,7 +94,7 @@ def _selon_statement(art: ArticleIndex, sent, statements: list[Statement], cues:
         return None
     start, end = _selon_span(art, sent, marker, cues)
     speaker = Speaker(marker.actor, "selon" if marker.actor else "none")
-    return _statement(art, "indirect", start, end, speaker, marker.cue, marker.start)
+    return _statement(art, "indirect", start, end, speaker, marker.cue, marker.start, basis="selon")
 
 
 def _names_data(art: ArticleIndex, marker: SelonMarker) -> bool:
@@ -129,8 +130,9 @@ def _cue_statement(art: ArticleIndex, verb: int, statements: list[Statement], cu
         return None  # "a salué la nouvelle", "a jugé ce choix « logique »": what the verb is about, not what was said
     if not _own_statement(art, verb, span[0], statements):
         return None
+    basis = "before_incise" if is_incise(art, verb) else "cue_content"
     return _statement(art, "indirect", span[0], span[1], speaker_of_cue(art, verb, statements), cue_phrase(art, verb),
-                      art.tok[verb].start_char)
+                      art.tok[verb].start_char, basis=basis)
 
 
 def _own_statement(art: ArticleIndex, verb: int, start: int, statements: list[Statement]) -> bool:
@@ -175,5 +177,6 @@ def _quote_statement(art: ArticleIndex, q: QuoteSpan, statements: list[Statement
     if is_quoted_name(art, q, set(cues)):
         return None
     kind = "direct" if is_full_clause(art, q) else "fragment"
-    pending = _statement(art, kind, q.start, q.end, Speaker(None, "pending"), "", q.start, q.closed)
+    pending = _statement(art, kind, q.start, q.end, Speaker(None, "pending"), "", q.start, q.closed,
+                         basis="quoted_clause" if kind == "direct" else "quoted_words")
     return attribute_quote(art, pending, statements, cues)
