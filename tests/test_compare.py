@@ -20,7 +20,7 @@ def test_profile(corpus, parts):
     p = compare.profile(corpus, parts["statements"], parts["mentions"])
     assert p["quoted_share"].round(3).to_dict() == {"000": 0.131, "001": 0.167, "002": 0.018, "003": 0.021,
                                                     "004": 0.439}
-    assert p["n_statements"].to_dict() == {"000": 24, "001": 19, "002": 9, "003": 13, "004": 30}
+    assert p["n_statements"].to_dict() == {"000": 25, "001": 18, "002": 9, "003": 13, "004": 30}
     assert p["n_selon"].to_dict() == {"000": 1, "001": 2, "002": 2, "003": 0, "004": 1}
     assert p.loc["004", "byline"] == "Victoria Friedman"
 
