@@ -253,6 +253,12 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
 ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\s+"
 # After a comma, words that open the reporter's infinitive clause: ", sans préciser", ", avant d'ajouter".
 JOURNALIST_INFINITIVE_LINKS: frozenset[str] = frozenset({"sans", "avant"})
+# Words that open a quote which is part of the journalist's sentence, not a clause of its own ("pour voir si …").
+CLAUSE_OPENERS_IN_FRAGMENTS: frozenset[str] = frozenset({"pour", "afin", "sans", "avant", "après", "depuis", "dès",
+                                                         "jusqu'à", "parce", "lorsque", "lorsqu'", "quand", "dont"})
+# Clitics before a verb that are not its subject: "se précipitait", "l'améliorer".
+OBJECT_CLITICS: frozenset[str] = frozenset({"se", "s'", "me", "m'", "te", "t'", "le", "la", "l'", "les", "lui",
+                                            "leur", "y", "en"})
 # The cues of attribution statements, as the statement table writes them.
 SELON_CUES: frozenset[str] = frozenset({"selon", "d'après"})
 # A relay of someone's words: the agency or outlet that carried them is not their speaker.

@@ -22,8 +22,9 @@ def devset():
 def test_gold_strings_are_located_in_the_cleaned_texts(devset):
     layers, gold, traps = devset
     texts = layers.corpus.set_index("article_id")["text"]
-    assert len(gold) == 174 and len(traps) == 44
-    assert gold.groupby("statement_kind").size().to_dict() == {"direct": 32, "fragment": 70, "indirect": 72}
+    # 174 gold rows; the two paragraphs of one quote are scored as one (the development set's convention)
+    assert len(gold) == 173 and len(traps) == 44
+    assert gold.groupby("statement_kind").size().to_dict() == {"direct": 31, "fragment": 70, "indirect": 72}
     assert int(gold["borderline"].sum()) == 4 and int(gold["speaker"].isna().sum()) == 21
     for frame in (gold, traps):
         for row in frame.itertuples():
@@ -52,17 +53,19 @@ def test_development_set_figures(devset):
     layers, gold, traps = devset
     table = evaluation_table(layers.statements, gold).set_index(["convention", "nested fragments", "gold rows"])
     words = table.loc[("words", "kept", "all")]
-    assert (words["n_gold"], words["n_pred"], words["matched"]) == (174, 168, 165)
-    assert round(words["f1"], 3) == 0.965 and words["f1"] >= 0.92
+    assert (words["n_gold"], words["n_pred"], words["matched"]) == (173, 168, 165)
+    assert round(words["f1"], 3) == 0.968 and words["f1"] >= 0.92
     assert round(words["speaker_accuracy"], 3) == 0.952 and words["speaker_accuracy"] >= 0.92
     assert len(trap_hits(layers.statements, gold, traps)) == 0
     ggt = table.loc[("ggt-0.3", "kept", "all")]
-    assert round(ggt["f1"], 3) == 0.971 and round(ggt["speaker_accuracy"], 3) == 0.952
+    assert round(ggt["f1"], 3) == 0.974 and round(ggt["speaker_accuracy"], 3) == 0.952
+    assert round(table.loc[("words", "folded", "all"), "f1"], 3) == 0.954
     per_kind = evaluate_quotes(layers.statements, gold)
-    assert per_kind.loc["direct", "f1"] >= 0.95 and per_kind.loc["indirect", "f1"] >= 0.9
+    assert per_kind["f1"].round(3).to_dict() == {"overall": 0.968, "direct": 0.984, "fragment": 0.993,
+                                                 "indirect": 0.921}
 
 
 def test_every_statement_says_which_rule_made_it(devset):
     layers, _, _ = devset
     counts = layers.statements["statement_basis"].value_counts().to_dict()
-    assert counts == {"quoted_words": 66, "cue_content": 52, "quoted_clause": 35, "selon": 9, "before_incise": 6}
+    assert counts == {"quoted_words": 71, "cue_content": 52, "quoted_clause": 30, "selon": 9, "before_incise": 6}

@@ -28,13 +28,21 @@ def is_full_clause(art: ArticleIndex, q: QuoteSpan) -> bool:
     sent = art.sentence_of(q.start)
     if not art.text[sent.start_char:q.start].strip(" «\"“'"):
         return True
-    if is_finite(art.tok[words[0]]):
-        return False
+    first = art.tok[words[0]].text.lower()
+    if is_finite(art.tok[words[0]]) or first in SUBORDINATORS or first in R.CLAUSE_OPENERS_IN_FRAGMENTS:
+        return False  # "si les choses avancent bien", "qui ne soit pas dictée", "pour voir si …": part of a sentence
     # A finite verb with a noun or pronoun before it inside the quote: a subject and its verb.
     for n, i in enumerate(words[1:], start=1):
-        if is_finite(art.tok[i]) and any(art.tok[j].pos in ("NOUN", "PROPN", "PRON") for j in words[:n]):
-            return True
+        if is_finite(art.tok[i]) and any(art.tok[j].pos in ("NOUN", "PROPN", "PRON")
+                                         and art.tok[j].text.lower() not in R.OBJECT_CLITICS for j in words[:n]):
+            return not _noun_phrase_with_relative(art, words, n)
     return False
+
+
+def _noun_phrase_with_relative(art: ArticleIndex, words: list[int], n: int) -> bool:
+    """"une base qui nécessitera un travail": a noun phrase whose only verb is in a relative clause."""
+    return art.tok[words[0]].pos == "DET" and any(art.tok[j].text.lower() in ("qui", "que", "qu'", "dont", "où")
+                                                  for j in words[1:n])
 
 
 def is_quoted_name(art: ArticleIndex, q: QuoteSpan, cues: set[int]) -> bool:

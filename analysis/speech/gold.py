@@ -83,9 +83,24 @@ def load_gold_json(path: Path | str, corpus: pd.DataFrame) -> tuple[pd.DataFrame
             gold.append({"article_id": article_id, "gold_id": q["id"], "statement_kind": q["kind"],
                          "start_char": start, "end_char": end, "text": text[start:end], "speaker": q["speaker"],
                          "speaker_text": q.get("speaker_text"), "cue": q.get("cue"),
-                         "borderline": bool(q.get("borderline", False))})
+                         "borderline": bool(q.get("borderline", False)), "group": q.get("group")})
         for t in entry.get("traps", []):
             start, end = locate(text, t["text"], t.get("context"), f"{path.name}: {t['id']}")
             traps.append({"article_id": article_id, "trap_id": t["id"], "start_char": start, "end_char": end,
                           "text": text[start:end], "why": t["why"]})
-    return pd.DataFrame(gold, columns=GOLD_COLUMNS), pd.DataFrame(traps, columns=TRAP_COLUMNS)
+    gold = _join_groups(pd.DataFrame(gold, columns=GOLD_COLUMNS + ["group"]), texts)
+    return gold, pd.DataFrame(traps, columns=TRAP_COLUMNS)
+
+
+def _join_groups(gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """One row per quote over several paragraphs: its paragraphs (gold rows sharing a `group`) joined, from the
+    first one's start to the last one's end, as the development set's matching convention allows."""
+    alone = gold[gold["group"].isna()]
+    joined = []
+    for _, rows in gold[gold["group"].notna()].groupby(["article_id", "group"], sort=False):
+        first = rows.iloc[0].copy()
+        first["end_char"] = rows["end_char"].max()
+        first["text"] = texts[first["article_id"]][first["start_char"]:first["end_char"]]
+        joined.append(first)
+    out = pd.concat([alone, pd.DataFrame(joined)]) if joined else alone
+    return out.sort_values(["article_id", "start_char"]).drop(columns="group").reset_index(drop=True)
