@@ -34,7 +34,7 @@ ingest: $(STAMP) ## Bring page copies or Europresse exports into a data folder: 
 tone-benchmark: $(STAMP) ## Rebuild the cached tone benchmark figures (1,500 labelled French reviews)
 	$(PY) -m analysis --tone-benchmark
 
-quote-eval: $(STAMP) ## Print the quote extractor's accuracy (corpus and held-out texts)
+quote-eval: $(STAMP) ## Print the reported-speech accuracy on the corpus, held-out and development-set gold (3 conventions, traps)
 	$(PY) -m analysis.quote_eval
 
 test: $(STAMP) ## Lint (ruff) and run the whole test suite, notebooks included
