@@ -1,259 +1,226 @@
-"""Time expressions: found in the cleaned text and resolved against each article's publication date.
+"""Time expressions: found in the cleaned text and resolved against each article's publication date, or against
+the day a statement was made when they sit in reported speech that the sentence dates.
 
 Each expression gets an interval [value_start, value_end] of calendar days and a `basis` saying how it was
-resolved. Vague horizons get explicit, documented intervals (VAGUE_HORIZONS): a convention, not a fact.
+resolved. The patterns and word lists are in analysis.timex_resources, the rules in analysis.timex_rules and
+analysis.timex_relative (their docstrings list the conventions), utterance anchoring in analysis.timex_anchor.
+Vague horizons get explicit, documented intervals (VAGUE_HORIZONS): a convention, not a fact.
 """
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
 from .errors import corpus_error
+from .timex_anchor import Parse, dated_statements, inside, quote_spans, reporting_verb_of, statement_date
+from .timex_relative import RELATIVE_RULES
+from .timex_resources import (
+    DATING,
+    DEADLINE_BEFORE,
+    DEICTIC,
+    EVENT_ANCHORED,
+    FOCUS_MAX_AGE_DAYS,
+    HORIZONS,
+    KIND,
+    MONTHS,
+    PATTERNS,
+    SINCE_EVENT,
+    VAGUE_HORIZONS,
+    WEEKDAYS,
+)
+from .timex_rules import RULES, VAGUE, Context, Span, vague
 
-MONTHS = {"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-          "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12}
-WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-_M = "|".join(MONTHS)
-_W = "|".join(WEEKDAYS)
-
-# Vague horizons: (regex, first day after publication, last day after publication or None = open-ended).
-VAGUE_HORIZONS: list[tuple[str, str, int, int | None]] = [
-    ("dans_les_prochains_jours", r"dans les (?:tout )?prochains jours", 1, 10),
-    ("tres_bientot", r"très (?:bientôt|prochainement)", 1, 14),
-    ("bientot", r"(?<!très )\b(?:bientôt|prochainement)\b", 1, 30),
-    ("ces_dernieres_semaines", r"ces dernières semaines", -28, -1),
-    ("date_ulterieure", r"(?:à une date ultérieure|ultérieurement|dans le futur|à l'avenir|à terme)", 1, None),
-]
-
-# Patterns in priority order (longer, more specific first). Named groups drive the resolution.
-PATTERNS: list[tuple[str, str]] = [
-    ("day_month_year", rf"(?:le |du )?(?P<day>\d{{1,2}}|1er) (?P<month>{_M}) (?P<year>\d{{4}})"),
-    ("day_month", rf"(?:le |du )?(?P<day>\d{{1,2}}|1er) (?P<month>{_M})\b"),
-    ("since_month_year", rf"depuis (?P<month>{_M}) (?P<year>\d{{4}})"),
-    ("month_year", rf"(?:en |de |d'|au mois de )?(?P<month>{_M}) (?P<year>\d{{4}})"),
-    ("since_year", r"depuis (?P<year>(?:19|20)\d{2})\b"),
-    ("year", r"(?:en |de |d')(?P<year>(?:19|20)\d{2})\b"),
-    ("month", rf"(?:en |début |fin |mi-)(?P<month>{_M})(?P<next> prochain)?\b"),
-    ("hours", r"dans les (?P<h1>\d+) (?:à|ou) (?P<h2>\d+) heures(?: à venir)?"),
-    ("next_week", r"(?:dès )?la semaine prochaine"),
-    ("last_week", r"la semaine dernière"),
-    ("end_of_week", r"(?:d'ici )?la fin de la semaine"),
-    ("same_day", r"le même jour"),
-    ("now", r"pour l'heure|pour l'instant|aujourd'hui"),
-    ("yesterday", r"\bhier\b"),
-    ("tomorrow", r"\bdemain\b"),
-    ("weekday", rf"\b(?P<weekday>{_W})(?: (?P<part>matin|midi|après-midi|soir))?\b"),
-] + [(name, pattern) for name, pattern, _, _ in VAGUE_HORIZONS]
-
-KIND = {"day_month_year": "date", "day_month": "date", "since_month_year": "interval", "month_year": "interval",
-        "since_year": "interval", "year": "interval", "month": "interval", "hours": "relative",
-        "next_week": "relative", "last_week": "relative", "end_of_week": "relative", "same_day": "relative",
-        "now": "relative", "yesterday": "relative", "tomorrow": "relative", "weekday": "relative"}
+__all__ = ["MONTHS", "WEEKDAYS", "VAGUE_HORIZONS", "PATTERNS", "KIND", "resolve", "find_expressions",
+           "time_expressions", "weekday_direction", "event_mentions", "load_events", "events_dated_by"]
 COLUMNS = ["article_id", "sent_idx", "text", "time_kind", "start_char", "end_char", "value_start", "value_end",
            "basis"]
-
-Span = tuple[date, date]  # first and last day, inclusive
-Resolved = tuple[date | None, date | None, str]  # (first day, last day, basis)
-
-
-def _month_span(year: int, month: int) -> Span:
-    """First and last day of a month."""
-    first = date(year, month, 1)
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    return first, nxt - timedelta(days=1)
+RESOLVERS = {**RULES, **RELATIVE_RULES}
+WEEKDAY_KINDS = ("weekday", "weekday_rel", "this_weekday")
+# A weekday's direction from its verb's tense: a present points forward ("un ultimatum qui expire vendredi").
+DIRECTION = {"past": "past", "present": "future", "future": "future", "conditional": "future"}
 
 
-def _week(d: date, offset_weeks: int) -> Span:
-    """Monday to Sunday of the week of `d`, shifted by `offset_weeks`."""
-    monday = d - timedelta(days=d.weekday()) + timedelta(weeks=offset_weeks)
-    return monday, monday + timedelta(days=6)
+def time_kind(kind: str) -> str:
+    """date, interval, relative or vague: what the expression names."""
+    return "vague" if kind in VAGUE else KIND.get(kind, "relative")
+
+
+def resolve(kind: str, groups: dict, published: date, *, direction: str = "unknown", previous: Span | None = None,
+            context: Context | None = None) -> tuple[date | None, date | None, str]:
+    """The [start, end] days an expression stands for, given the publication date, and the basis.
+
+    `direction` ('past', 'future' or 'unknown', from weekday_direction) matters for bare weekdays; `previous`
+    (the last single day the text named before) for anaphoric expressions ("le même jour", "le lendemain");
+    `context` gives every other circumstance (anchor, tense, day in focus: analysis.timex_rules.Context).
+    """
+    ctx = context or Context(published, direction=direction, focus=previous[0] if previous else None,
+                             previous=previous)
+    if kind in VAGUE:
+        return vague(kind, ctx)
+    if kind == "since_event":
+        start, _, basis = resolve(groups["apposed_kind"], groups["apposed_groups"], published, context=ctx)
+        return start, ctx.now, f"since an event dated by the expression in apposition ({basis}), to {ctx.anchor_name}"
+    resolver = RESOLVERS.get(kind)
+    if resolver is None:
+        raise ValueError(f"unknown kind {kind}")
+    return resolver(groups, ctx)
+
+
+def find_expressions(text: str) -> list[tuple[str, int, int, dict]]:
+    """(kind, start, end, groups) of every time expression in a text, longest-first without overlaps."""
+    found: list[tuple[str, int, int, dict]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(fs < e and s < fe for _, fs, fe, _ in found)
+
+    for kind, pattern in PATTERNS:
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            end = _event_phrase_end(m) if kind in ("eve", "morrow") else m.start() + len(m.group(0).rstrip())
+            if free(m.start(), end):
+                found.append((kind, m.start(), end, {k: (v.lower().strip() if v else v)
+                                                      for k, v in m.groupdict().items()}))
+    for m in re.finditer(SINCE_EVENT, text):
+        apposed = [f for f in found if f[1] == m.end() + 2]
+        if apposed and free(m.start(), m.end()) and apposed[0][0] not in ("weekday",):
+            found.append(("since_event", m.start(), m.end(), {"np": m.group("np"), "apposed_kind": apposed[0][0],
+                                                              "apposed_groups": apposed[0][3]}))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _event_phrase_end(m: re.Match) -> int:
+    """The end of "à la veille du vote": before a time expression inside its noun phrase ("du vote de mardi"
+    ends before "de mardi", which is an expression of its own and dates the event)."""
+    end = m.start() + len(m.group(0).rstrip())
+    np = m.group("np")
+    if not np:
+        return end
+    inner = find_expressions(np)
+    if not inner:
+        return end
+    cut = m.start("np") + inner[0][1]
+    before = re.search(r"\s*\b(?:de|du|des|d')\s*$", m.string[m.start():cut], flags=re.IGNORECASE)
+    return m.start() + (before.start() if before else cut - m.start())
 
 
 def weekday_direction(tokens: pd.DataFrame | None, start: int, end: int) -> str:
     """'past', 'future' or 'unknown': the tense of the verb that governs the time word directly (spaCy).
 
     Passé composé (auxiliary + past participle), imparfait, plus-que-parfait and passé simple point back;
-    future, conditional and a plain present ("un ultimatum qui expire vendredi") point forward.
+    future, conditional and a plain or passive present ("un ultimatum qui expire vendredi", "sera reçu lundi")
+    point forward. A word that hangs on a noun ("la visite à Moscou mercredi") has no tense: 'unknown'.
     """
     if tokens is None or tokens.empty:
         return "unknown"
-    inside = tokens[(tokens["start_char"] >= start) & (tokens["start_char"] < end)]
-    if inside.empty:
-        return "unknown"
-    by_idx = tokens.set_index("token_idx")
-    head = by_idx.loc[inside.iloc[0]["head_idx"]]
-    # Only a verb that governs the time word directly tells its tense: in "la visite à Moscou mercredi" the
-    # word hangs on a noun, and the sentence's verb ("fait suite") says nothing about Wednesday.
-    if head["pos"] not in ("VERB", "AUX"):
-        return "unknown"
-    auxes = tokens[(tokens["head_idx"] == head.name) & tokens["dep"].str.startswith("aux")]
-    morph = head["morph"] + "|" + "|".join(auxes["morph"])
-    if "Tense=Fut" in morph or "Mood=Cnd" in morph:
-        return "future"
-    if not auxes.empty or "Tense=Imp" in morph or ("Tense=Past" in morph and "VerbForm=Fin" in morph):
-        return "past"
-    if "Tense=Pres" in morph:
-        return "future"
-    return "unknown"
+    parse = Parse.of(tokens)
+    return DIRECTION.get(parse.tense(parse.governing_verb(start, end)), "unknown")
 
 
-def _day_of(groups: dict) -> tuple[int, int]:
-    """(day, month) of a "le 1er août" / "le 15 août" match."""
-    return (1 if groups["day"] == "1er" else int(groups["day"])), MONTHS[groups["month"]]
+class _Article:
+    """The running state of one article while it is read: its text, quote marks, the day in focus and the last
+    span resolved."""
 
+    def __init__(self, text: str, published: date):
+        self.text, self.published = text, published
+        self.quotes = quote_spans(text)
+        self.focus: date | None = None
+        self.previous: Span | None = None
 
-def _day_month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    day, month = _day_of(groups)
-    d = date(int(groups["year"]), month, day)
-    return d, d, "explicit date"
+    def context(self, parse: Parse, kind: str, start: int, end: int) -> Context:
+        governing = parse.governing_verb(start, end) if len(parse.tokens) else None
+        if governing is None and kind in EVENT_ANCHORED and len(parse.tokens):
+            governing = parse.main_verb()  # "à la veille du vote" may hang on a noun: the sentence's verb
+        tense = parse.tense(governing)
+        deadline = re.search(DEADLINE_BEFORE, self.text[max(0, start - 25):start], flags=re.IGNORECASE)
+        return Context(self.published, direction=DIRECTION.get(tense, "unknown"),
+                       future_tense=parse.prospective(governing), present_tense=tense == "present",
+                       deadline=bool(deadline), focus=self.focus, previous=self.previous)
 
-
-def _day_month(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    # No year: news speaks of dates near publication, so take the year that puts the day closest to it.
-    day, month = _day_of(groups)
-    candidates = [date(y, month, day) for y in (p.year - 1, p.year, p.year + 1)]
-    d = min(candidates, key=lambda c: abs((c - p).days))
-    return d, d, f"day and month; year {d.year} is the one closest to publication"
-
-
-def _month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    s, e = _month_span(int(groups["year"]), MONTHS[groups["month"]])
-    return s, e, "explicit month"
-
-
-def _since_month_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    s, _ = _month_span(int(groups["year"]), MONTHS[groups["month"]])
-    return s, p, "from the month named to publication"
-
-
-def _since_year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    return date(int(groups["year"]), 1, 1), p, "from the year named to publication"
-
-
-def _year(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    y = int(groups["year"])
-    return date(y, 1, 1), date(y, 12, 31), "explicit year"
-
-
-def _month(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    month = MONTHS[groups["month"]]
-    if groups.get("next"):
-        year = p.year + (month <= p.month)
-        basis = "month with 'prochain': the next such month"
-    else:
-        year = p.year - (month > p.month)
-        basis = "month without year: the latest such month up to publication"
-    s, e = _month_span(year, month)
-    return s, e, basis
-
-
-def _hours(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    # Hours become whole days, rounded up (-(-h // 24) is ceiling division); never earlier than tomorrow.
-    h1, h2 = int(groups["h1"]), int(groups["h2"])
-    return (p + timedelta(days=max(1, -(-h1 // 24))), p + timedelta(days=-(-h2 // 24)),
-            f"{h1} to {h2} hours after publication, as days")
-
-
-def _next_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    s, e = _week(p, 1)
-    return s, e, "the calendar week (Monday to Sunday) after publication"
-
-
-def _last_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    s, e = _week(p, -1)
-    return s, e, "the calendar week before publication"
-
-
-def _end_of_week(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    monday, sunday = _week(p, 0)
-    return max(p, monday + timedelta(days=4)), sunday, "Friday to Sunday of the week of publication"
-
-
-def _same_day(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    if previous is None:
-        return None, None, "'le même jour' with no earlier date in the article"
-    return previous[0], previous[0], "the day of the previous date in the article"
-
-
-def _now(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    return p, p, "the publication day"
-
-
-def _yesterday(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    return p - timedelta(days=1), p - timedelta(days=1), "the day before publication"
-
-
-def _tomorrow(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    return p + timedelta(days=1), p + timedelta(days=1), "the day after publication"
-
-
-def _weekday(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-    # A bare weekday is the one before or after publication: the verb's tense (`direction`) decides,
-    # else the nearer of the two.
-    name = groups["weekday"]
-    delta = (WEEKDAYS[name] - p.weekday()) % 7
-    if delta == 0:
-        return p, p, "the weekday of publication: the publication day (news usage)"
-    past, future = p - timedelta(days=7 - delta), p + timedelta(days=delta)
-    if direction == "past":
-        return past, past, f"the {name} before publication (past tense)"
-    if direction == "future":
-        return future, future, f"the {name} after publication (present or future tense)"
-    d = past if (p - past) <= (future - p) else future
-    return d, d, f"the nearest {name} to publication (tense unknown)"
-
-
-def _vague(lo: int, hi: int | None):
-    """The resolver of a vague horizon: publication + `lo` days to publication + `hi` days (None: open-ended)."""
-    def resolver(groups: dict, p: date, direction: str, previous: Span | None) -> Resolved:
-        if hi is None:
-            return (p + timedelta(days=lo), None,
-                    f"vague horizon, by convention from publication {lo:+d} day, open-ended")
-        return (p + timedelta(days=lo), p + timedelta(days=hi),
-                f"vague horizon, by convention publication {lo:+d} to {f'+{hi}' if hi > 0 else hi} days")
-    return resolver
-
-
-# One resolver per expression kind; each takes (groups, p = the publication date, direction, previous).
-RESOLVERS = {
-    "day_month_year": _day_month_year, "day_month": _day_month, "month_year": _month_year,
-    "since_month_year": _since_month_year, "since_year": _since_year, "year": _year, "month": _month,
-    "hours": _hours, "next_week": _next_week, "last_week": _last_week, "end_of_week": _end_of_week,
-    "same_day": _same_day, "now": _now, "yesterday": _yesterday, "tomorrow": _tomorrow, "weekday": _weekday,
-    **{name: _vague(lo, hi) for name, _, lo, hi in VAGUE_HORIZONS},
-}
-
-
-def resolve(kind: str, groups: dict, published: date, *, direction: str = "unknown",
-            previous: Span | None = None) -> Resolved:
-    """The [start, end] days an expression stands for, given the publication date, and the basis.
-
-    `direction` ('past', 'future' or 'unknown', from weekday_direction) only matters for a bare weekday;
-    `previous` (the last explicit date earlier in the article) only for "le même jour".
-    """
-    resolver = RESOLVERS.get(kind)
-    if resolver is None:
-        raise ValueError(f"unknown kind {kind}")
-    return resolver(groups, published, direction, previous)
-
-
-def find_expressions(text: str) -> list[tuple[str, int, int, dict]]:
-    """(kind, start, end, groups) of every time expression in a text, longest-first without overlaps."""
-    found = []
-    for kind, pattern in PATTERNS:
-        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-            if any(s < m.end() and m.start() < e for _, s, e, _ in found):
+    def sentence(self, items: list[tuple[str, int, int, dict]], tokens: pd.DataFrame) -> list[tuple]:
+        """(kind, start, end, value_start, value_end, basis) of one sentence's expressions, in reading order."""
+        parse = Parse.of(tokens)
+        verbs = parse.speech_verbs(self.quotes) if len(tokens) else []
+        contexts = [self.context(parse, k, s, e) for k, s, e, _ in items]
+        first = [resolve(k, g, self.published, context=c) for (k, _, _, g), c in zip(items, contexts)]
+        reporting = [reporting_verb_of(parse, verbs, self.quotes, s, e) if len(tokens) else None
+                     for _, s, e, _ in items]
+        candidates = [(i, s, e) for i, ((k, s, e, _), r, v) in enumerate(zip(items, reporting, first))
+                      if r is None and k in DATING and v[0] is not None and v[0] == v[1]]
+        for j in dated_statements(parse, verbs, candidates, self.text):
+            # "a indiqué lundi le ministère": the day of a statement takes the reporting verb's past tense.
+            contexts[j] = replace(contexts[j], direction="past")
+            first[j] = resolve(items[j][0], items[j][3], self.published, context=contexts[j])
+        out = []
+        for i, (kind, start, end, groups) in enumerate(items):
+            ctx = replace(contexts[i], focus=self.focus, previous=self.previous,
+                          sentence_day=_other_day(first, candidates, i))
+            if reporting[i] is not None and kind in DEICTIC:
+                ctx = self._anchored(ctx, parse, reporting[i], [c for c in candidates if c[0] != i], first,
+                                     horizon=kind in HORIZONS)
+            if groups.get("np") and kind in ("eve", "morrow"):
+                ctx = replace(ctx, np_day=self._np_day(groups["np"], ctx))
+            s, e, basis = resolve(kind, groups, self.published, context=ctx)
+            if s is None and kind in EVENT_ANCHORED:
                 continue
-            found.append((kind, m.start(), m.end(), {k: (v.lower() if v else v) for k, v in m.groupdict().items()}))
-    return sorted(found, key=lambda f: f[1])
+            out.append((kind, start, end, s, e, basis))
+            self.previous = (s, e) if s is not None else self.previous
+            narrated = reporting[i] is None and not inside(self.quotes, start, end)
+            if narrated and s is not None and s == e and kind not in VAGUE:
+                self.focus = s
+        return out
+
+    def _anchored(self, ctx: Context, parse: Parse, verb: int, candidates: list, first: list, *,
+                  horizon: bool) -> Context:
+        """The context of an expression in a statement: anchored on the day the statement was made (for a
+        horizon, the day in focus when a past reporting verb has no date in the sentence)."""
+        j = statement_date(parse, verb, candidates, self.text)
+        if j is not None:
+            day = first[j][0]
+            return replace(ctx, anchor=day, anchor_name=f"the day the statement was made ({day})")
+        recent = self.focus is not None and 0 <= (self.published - self.focus).days <= FOCUS_MAX_AGE_DAYS
+        if horizon and recent and parse.statement_tense(verb) == "past":
+            return replace(ctx, anchor=self.focus, anchor_name=f"the day in focus, when the statement was made "
+                                                               f"({self.focus})")
+        return ctx
+
+    def _np_day(self, np: str, ctx: Context) -> date | None:
+        """The day a noun phrase names itself ("la veille du 14 juillet"), if it names one."""
+        inner = find_expressions(np)
+        if len(inner) != 1:
+            return None
+        s, e, _ = resolve(inner[0][0], inner[0][3], self.published, context=ctx)
+        return s if s is not None and s == e else None
+
+
+def _other_day(first: list, candidates: list, i: int) -> date | None:
+    """The single day another dating expression of the sentence names (the nearest one), if any."""
+    others = [c for c in candidates if c[0] != i]
+    return first[others[0][0]][0] if others else None
+
+
+def _apposition(rows: list[tuple], text: str) -> list[tuple]:
+    """A weekday followed by a date of that weekday in apposition ("mercredi, jour de Noël") takes it."""
+    out = list(rows)
+    for i, (kind, start, end, s, _, _) in enumerate(rows[:-1]):
+        nxt = rows[i + 1]
+        if (kind in WEEKDAY_KINDS and text[end:nxt[1]] == ", " and nxt[3] is not None and nxt[3] == nxt[4]
+                and nxt[0] in ("day_month", "holiday") and WEEKDAYS.get(_weekday_word(text[start:end])) ==
+                nxt[3].weekday() and s != nxt[3]):
+            out[i] = (kind, start, end, nxt[3], nxt[3], f"the date in apposition ({nxt[5]})")
+    return out
+
+
+def _weekday_word(span: str) -> str | None:
+    return next((w for w in re.findall(r"\w+", span.lower()) if w in WEEKDAYS), None)
 
 
 def time_expressions(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """Every time expression of the cleaned texts, resolved against the article's publication date.
+    """Every time expression of the cleaned texts, resolved against the article's publication date (or the day
+    a dated statement was made, for the expressions it holds).
 
     Columns: article_id, sent_idx, text, time_kind (date | interval | relative | vague), start_char, end_char
     (offsets in the cleaned text), value_start, value_end (the days it stands for; value_end empty when open-ended),
@@ -261,19 +228,20 @@ def time_expressions(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
     """
     rows = []
     for row in corpus.itertuples():
-        published = row.published.date()
         toks = tokens[tokens["article_id"] == row.article_id]
-        sents = sentences[sentences["article_id"] == row.article_id]
-        previous = None
-        for kind, start, end, groups in find_expressions(row.text):
-            sent = sents[(sents["start_char"] <= start) & (sents["end_char"] >= end)]
-            sent_idx = int(sent["sent_idx"].iloc[0]) if len(sent) else None
-            direction = weekday_direction(toks, start, end) if kind == "weekday" else "unknown"
-            s, e, basis = resolve(kind, groups, published, direction=direction, previous=previous)
-            if kind in ("day_month_year", "day_month") and s is not None:
-                previous = (s, e)
+        sents = sentences[sentences["article_id"] == row.article_id].sort_values("start_char")
+        article = _Article(row.text, row.published.date())
+        found = find_expressions(row.text)
+        resolved = []
+        for sent in sents.itertuples():
+            items = [f for f in found if sent.start_char <= f[1] < sent.end_char]
+            if items:
+                sent_rows = article.sentence(items, toks[toks["sent_idx"] == sent.sent_idx])
+                resolved += [(sent.sent_idx, r) for r in sent_rows]
+        fixed = _apposition([r for _, r in resolved], row.text)
+        for (sent_idx, _), (kind, start, end, s, e, basis) in zip(resolved, fixed):
             rows.append({"article_id": row.article_id, "sent_idx": sent_idx, "text": row.text[start:end],
-                         "time_kind": KIND.get(kind, "vague"), "start_char": start, "end_char": end, "value_start": s,
+                         "time_kind": time_kind(kind), "start_char": start, "end_char": end, "value_start": s,
                          "value_end": e, "basis": basis})
     out = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("value_start", "value_end"):
@@ -282,8 +250,6 @@ def time_expressions(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
 
 
 PRECISION_DAYS = {"day": 1, "month": 366, "year": 366}
-
-
 def event_mentions(events: pd.DataFrame, expressions: pd.DataFrame) -> pd.DataFrame:
     """Which articles mention each dated event: its evidence article, and any article with a non-vague time
     expression that contains the event's date and is no wider than the event's precision allows (a day for a
