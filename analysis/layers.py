@@ -40,6 +40,8 @@ LAYER_CODE: dict[str, list[Path]] = {
     "terms": [LIB / "terms.py"],
     "tone": [LIB / "tone.py", LIB / "typography.py", LIB / "resources.py"],
     "tone_benchmark": [LIB / "tone.py", LIB / "typography.py", LIB / "resources.py"],
+    "hedging": [LIB / "tone.py", LIB / "conditional.py", LIB / "resources.py",
+                paths.FUTURE_STEMS_CSV],
 }
 # Every layer a caller may read or replace, in pipeline order.
 LAYERS = ("corpus", "sentences", "tokens", "mentions", "statements", "times", "terms", "tone", "hedging")
@@ -85,6 +87,7 @@ class Layers:
             "terms": lambda: [self.key("tokens"), self.key("mentions"), cache.table_digest(self.actors),
                               cache.table_digest(base[["article_id", "period", "published"]])],
             "tone": lambda: [self.key("sentences")],
+            "hedging": lambda: [self.key("sentences"), self.key("tokens"), self.key("statements")],
             "sentences": lambda: [self.key("parse")],
             "tokens": lambda: [self.key("parse")],
         }
@@ -191,7 +194,7 @@ class Layers:
     @property
     def hedging(self) -> pd.DataFrame:
         parse = self._parse()
-        return tone.hedging(parse["sentences"], parse["tokens"])
+        return self._layer("hedging", lambda: tone.hedging(parse["sentences"], parse["tokens"], self.statements))
 
     def _require(self, column: str, layer: str) -> None:
         if column not in self._base.columns:

@@ -386,3 +386,15 @@ PLAN_LEMMAS: frozenset[str] = frozenset({
     "prévoir", "organiser", "planifier", "préparer", "envisager", "proposer", "viser", "chercher", "souhaiter",
     "vouloir", "compter", "projet", "planification", "préparatif", "ultimatum", "menacer", "sommer",
 })
+
+# --- Conditional mood (analysis.conditional; irregular future stems: data/lexicon/future_stems.csv) -----------
+# A conditional is a verb's future stem, which ends in -r, plus an imperfect ending (longest first).
+CONDITIONAL_ENDINGS: tuple[str, ...] = ("aient", "ions", "iez", "ais", "ait")
+# Spelling alternations of regular -er future stems (pattern on the infinitive, replacement): lever → lèver,
+# appeler → appeller, jeter → jetter, céder → cèder (1990 spelling), employer → emploier, payer → paier.
+FUTURE_STEM_VARIANTS: tuple[tuple[str, str], ...] = (
+    (r"e([^aeiouyéèêëîïôû]+)er$", r"è\1er"), (r"e([lt])er$", r"e\1\1er"), (r"é([^aeiouyéèêëîïôû]+)er$", r"è\1er"),
+    (r"([ou])yer$", r"\1ier"), (r"ayer$", "aier"),
+)
+# Parts of speech a word absent from the lexicon cannot be a conditional verb under.
+NOT_VERB_POS: frozenset[str] = frozenset({"PROPN", "PUNCT", "NUM", "SYM", "X", "DET", "ADP", "CCONJ", "SCONJ", "PRON"})

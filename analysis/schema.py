@@ -123,11 +123,16 @@ COLUMNS: dict[str, Column] = _columns(
     ("raw_polarity", "float", "the analyzer's polarity before clamping"),
     ("raw_subjectivity", "float", "the analyzer's subjectivity before clamping"),
     # hedging
-    ("conditional", "bool", "a verb in the conditional mood"),
+    ("conditional", "bool", "a verb in the conditional mood, from morphology (`analysis.conditional_verbs`)"),
     ("modal", "bool", "pouvoir or devoir as a verb"),
     ("attribution", "bool", "« selon » or « d'après »"),
     ("forward_looking", "bool", "an expression about what will happen (« dans les prochains jours »)"),
-    ("any_hedge", "bool", "conditional, modal or attribution"),
+    ("conditional_forms", "str", "the conditional verb forms as written (` | `-separated, empty when none)"),
+    ("any_hedge", "bool", "conditional, modal, attribution or forward-looking"),
+    ("sentence_voice", "str", "whose words the sentence holds: narration (the journalist's only), reported "
+                              "(reported speech only) or mixed"),
+    ("hedged_narration", "bool", "a hedging marker in the journalist's own words of the sentence"),
+    ("hedged_reported", "bool", "a hedging marker inside the reported speech of the sentence"),
     # voices
     ("direct", "int", "direct quotes"),
     ("fragment", "int", "quoted fragments"),
@@ -200,7 +205,8 @@ TABLES: dict[str, Table] = _tables(
      "article_id paragraph_idx sent_idx text polarity subjectivity n_assessed drivers clamped neutralised "
      "raw_polarity raw_subjectivity"),
     ("hedging", "one row per body sentence with its hedging markers", "`L.hedging`",
-     "article_id sent_idx paragraph_idx text conditional modal attribution forward_looking any_hedge"),
+     "article_id sent_idx paragraph_idx text conditional modal attribution forward_looking conditional_forms "
+     "any_hedge sentence_voice hedged_narration hedged_reported"),
     ("actors", "the actor table (`actors.csv`)", "`L.actors`",
      "actor actor_kind camp gender number description names roles"),
     ("events", "dated events as the corpus states them (`events.csv`)", "`L.events`",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import paths
 from . import resources as R
+from .conditional import conditional_tokens
 from .typography import normalise_line
 
 NEGATIONS = ("n'", "ne", "ni", "non", "pas", "rien", "sans", "aucun", "jamais")
@@ -147,27 +148,103 @@ def statement_tone(statements: pd.DataFrame, *, neutral_words: frozenset[str] | 
 
 
 # --- hedging ---------------------------------------------------------------------------------------------
-def hedging(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """Per sentence: conditional mood (spaCy Mood=Cnd), attribution ("selon", "d'après"), modal verbs
-    (pouvoir, devoir), forward-looking expressions ("dans les prochains jours", "la semaine prochaine" ...)."""
-    cnd = tokens[tokens["morph"].str.contains("Mood=Cnd", regex=False)].groupby(["article_id", "sent_idx"]).size()
-    modal = tokens[tokens["lemma"].isin(R.MODAL_LEMMAS) & tokens["pos"].isin(["VERB", "AUX"])].groupby(
-        ["article_id", "sent_idx"]).size()
+# The markers of a hedged sentence, as notebook 03 lists them; `any_hedge` is any of them.
+HEDGE_MARKERS = ("conditional", "modal", "attribution", "forward_looking")
+_PATTERNS = (("attribution", re.compile(R.ATTRIBUTION_HEDGES)),
+             ("forward_looking", re.compile(R.FORWARD_LOOKING, re.IGNORECASE)))
+
+
+def hedge_markers(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """Every hedging marker of the body sentences, one row each: article_id, sent_idx, marker, text, start_char,
+    end_char (offsets in the cleaned text).
+
+    conditional: a conditional verb form, from morphology (`analysis.conditional`, not spaCy's `Mood=Cnd`);
+    modal: pouvoir or devoir as a verb; attribution: « selon », « d'après »; forward_looking: an expression about
+    what will happen (`resources.FORWARD_LOOKING`: « dans les prochains jours », « la semaine prochaine », …).
+    """
+    cols = ["article_id", "sent_idx", "marker", "text", "start_char", "end_char"]
+    toks = tokens[~tokens["is_heading"]]
+    modal = toks["lemma"].isin(R.MODAL_LEMMAS) & toks["pos"].isin(["VERB", "AUX"])
+    frames = [toks[conditional_tokens(toks)].assign(marker="conditional"), toks[modal].assign(marker="modal")]
+    rows = []
+    for s in sentences[~sentences["is_heading"]].itertuples():
+        for name, pattern in _PATTERNS:
+            rows.extend((s.article_id, s.sent_idx, name, m.group(0), s.start_char + m.start(), s.start_char + m.end())
+                        for m in pattern.finditer(s.text))
+    frames.append(pd.DataFrame(rows, columns=cols))
+    out = pd.concat([f[cols] for f in frames], ignore_index=True)
+    out[["sent_idx", "start_char", "end_char"]] = out[["sent_idx", "start_char", "end_char"]].astype(int)
+    return out.sort_values(["article_id", "start_char", "marker"], kind="stable").reset_index(drop=True)
+
+
+def _reported_spans(statements: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    if statements is not None:
+        for q in statements.itertuples():
+            spans.setdefault(q.article_id, []).append((q.start_char, q.end_char))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _sentence_voice(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """narration (no word inside reported speech), reported (every word inside it) or mixed."""
+    inside = [False] * len(text)
+    for a, b in spans:
+        for i in range(max(a - start, 0), min(b - start, len(text))):
+            inside[i] = True
+    reported = any(ch.isalnum() and inside[i] for i, ch in enumerate(text))
+    narrated = any(ch.isalnum() and not inside[i] for i, ch in enumerate(text))
+    return "mixed" if reported and narrated else "reported" if reported else "narration"
+
+
+def hedging(sentences: pd.DataFrame, tokens: pd.DataFrame, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per body sentence: each hedging marker (`HEDGE_MARKERS`, see `hedge_markers`), the conditional forms,
+    `any_hedge`, and the voices: `sentence_voice` (narration, reported or mixed: whether the sentence holds the
+    journalist's words, reported speech, or both, by the spans of `statements`), `hedged_narration` and
+    `hedged_reported`. A marker counts for the voice whose span contains its first character: in « selon lui,
+    cette rencontre pourrait se tenir … » the attribution hedges the narration and the conditional the reported
+    speech. Without `statements`, every sentence is narration."""
+    markers = hedge_markers(sentences, tokens)
+    spans = _reported_spans(statements)
+    markers["reported"] = [_inside(spans.get(a, []), c) for a, c in zip(markers["article_id"], markers["start_char"])]
     s = sentences[~sentences["is_heading"]][["article_id", "sent_idx", "paragraph_idx", "text"]].copy()
-    idx = pd.MultiIndex.from_frame(s[["article_id", "sent_idx"]])
-    s["conditional"] = cnd.reindex(idx, fill_value=0).to_numpy() > 0
-    s["modal"] = modal.reindex(idx, fill_value=0).to_numpy() > 0
-    s["attribution"] = s["text"].str.contains(R.ATTRIBUTION_HEDGES, regex=True)
-    s["forward_looking"] = s["text"].str.contains(R.FORWARD_LOOKING, regex=True, case=False)
-    s["any_hedge"] = s[["conditional", "modal", "attribution"]].any(axis=1)
-    return s
+    keys = list(zip(s["article_id"], s["sent_idx"]))
+    by_sentence = markers.groupby(["article_id", "sent_idx"])
+    for name in HEDGE_MARKERS:
+        found = set(zip(*[markers.loc[markers["marker"] == name, c] for c in ("article_id", "sent_idx")]))
+        s[name] = [k in found for k in keys]
+    forms = markers[markers["marker"] == "conditional"].groupby(["article_id", "sent_idx"])["text"].agg(" | ".join)
+    s["conditional_forms"] = [forms.get(k, "") for k in keys]
+    s["any_hedge"] = s[list(HEDGE_MARKERS)].any(axis=1)
+    with_voice = by_sentence["reported"].agg(narration=lambda r: (~r).any(), reported="any")
+    s["sentence_voice"] = [_sentence_voice(t, start, spans.get(a, [])) for a, t, start in
+                           zip(s["article_id"], s["text"], sentences.loc[s.index, "start_char"])]
+    s["hedged_narration"] = [bool(with_voice["narration"].get(k, False)) for k in keys]
+    s["hedged_reported"] = [bool(with_voice["reported"].get(k, False)) for k in keys]
+    return s.reset_index(drop=True)
 
 
 def hedging_summary(hedges: pd.DataFrame, *, group: str = "article_id") -> pd.DataFrame:
     """Share of sentences with each marker, per group."""
-    cols = ["conditional", "modal", "attribution", "forward_looking", "any_hedge"]
+    cols = [*HEDGE_MARKERS, "any_hedge"]
     out = hedges.groupby(group)[cols].mean()
     out.insert(0, "n_sentences", hedges.groupby(group).size())
+    return out
+
+
+def hedging_by_voice(hedges: pd.DataFrame, *, group: str = "article_id") -> pd.DataFrame:
+    """Per group: the sentences that hold the journalist's words (narration or mixed) and the share of them with a
+    hedge in those words; the same for reported speech (reported or mixed). A mixed sentence counts in both."""
+    narration = hedges[hedges["sentence_voice"] != "reported"].groupby(group)["hedged_narration"]
+    reported = hedges[hedges["sentence_voice"] != "narration"].groupby(group)["hedged_reported"]
+    out = pd.DataFrame(index=pd.Index(sorted(hedges[group].unique()), name=group))
+    out["narration_sentences"] = narration.size().reindex(out.index, fill_value=0)
+    out["narration_hedged"] = narration.mean().reindex(out.index)
+    out["reported_sentences"] = reported.size().reindex(out.index, fill_value=0)
+    out["reported_hedged"] = reported.mean().reindex(out.index)
     return out
 
 

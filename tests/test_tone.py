@@ -79,9 +79,81 @@ def test_domain_words_can_be_neutralised_and_are_reported():
 def test_hedging_counts_of_article_002(layers):
     hedges = layers.hedging
     a = hedges[hedges["article_id"] == "002"]
-    assert a[["conditional", "modal", "attribution", "forward_looking"]].sum().tolist() == [6, 5, 2, 6]
+    assert a[["conditional", "modal", "attribution", "forward_looking"]].sum().tolist() == [7, 5, 2, 6]
     assert len(a) == 16
     assert a[a["conditional"]]["text"].str.contains("pourrai|serai|aurai|devrai|circulerai").all()
+
+
+@pytest.fixture(scope="module")
+def hedges(layers, corpus):
+    out = layers.hedging
+    out["period"] = out["article_id"].map(dict(zip(corpus["article_id"], corpus["period"])))
+    return out
+
+
+def test_conditional_share_comes_from_morphology_not_the_tagger(hedges):
+    """Issue 13: spaCy's Mood=Cnd gave 004 2.9 % (1 of 34) and August 10.5 %; morphology gives 17.6 % and 14.5 %."""
+    per_article = hedges.groupby("article_id")["conditional"].agg(["sum", "size"])
+    assert per_article.to_dict("index") == {"000": {"sum": 2, "size": 27}, "001": {"sum": 0, "size": 14},
+                                            "002": {"sum": 7, "size": 16}, "003": {"sum": 2, "size": 19},
+                                            "004": {"sum": 6, "size": 34}}
+    by_period = tone.hedging_summary(hedges, group="period")
+    assert round(by_period.loc["november", "conditional"], 3) == 0.176 == round(6 / 34, 3)
+    assert round(by_period.loc["august", "conditional"], 3) == 0.145 == round(11 / 76, 3)
+    assert by_period.loc["november", "conditional"] > by_period.loc["august", "conditional"]
+    forms = hedges.loc[hedges["article_id"] == "004", "conditional_forms"]
+    assert [f for f in forms if f] == ["aimerions", "souhaiterions", "reléguerait", "deviendraient", "serait",
+                                       "considérerions"]
+
+
+def test_any_hedge_is_any_of_the_four_markers_the_notebook_lists(hedges):
+    assert tone.HEDGE_MARKERS == ("conditional", "modal", "attribution", "forward_looking")
+    assert hedges["any_hedge"].equals(hedges[list(tone.HEDGE_MARKERS)].any(axis=1))
+    assert hedges.groupby("article_id")["any_hedge"].sum().tolist() == [5, 5, 10, 5, 12]
+    by_period = hedges.groupby("period")["any_hedge"].agg(["sum", "size"])
+    assert by_period.to_dict("index") == {"august": {"sum": 25, "size": 76}, "november": {"sum": 12, "size": 34}}
+
+
+def test_a_marker_counts_for_the_voice_whose_span_contains_it(hedges):
+    s = hedges.set_index(["article_id", "sent_idx"])
+    # « Selon lui, cette rencontre pourrait se tenir … »: "selon" is the journalist's, "pourrait" the speaker's.
+    row = s.loc[("000", 5)]
+    assert (row["sentence_voice"], row["hedged_narration"], row["hedged_reported"]) == ("mixed", True, True)
+    # « … nous la considérerions très négativement », a-t-il confié: a hedge in the quote only.
+    row = s.loc[("004", 35)]
+    assert (row["sentence_voice"], row["hedged_narration"], row["hedged_reported"]) == ("mixed", False, True)
+    assert not (hedges["hedged_narration"] & (hedges["sentence_voice"] == "reported")).any()
+    assert not (hedges["hedged_reported"] & (hedges["sentence_voice"] == "narration")).any()
+
+
+def test_hedging_by_voice_per_article_and_period(hedges):
+    per_article = tone.hedging_by_voice(hedges)
+    assert per_article["narration_sentences"].tolist() == [26, 14, 16, 19, 22]
+    assert (per_article["narration_hedged"] * per_article["narration_sentences"]).round().tolist() == [2, 2, 8, 2, 0]
+    assert per_article["reported_sentences"].tolist() == [18, 9, 7, 10, 29]
+    assert (per_article["reported_hedged"] * per_article["reported_sentences"]).round().tolist() == [5, 4, 4, 3, 12]
+    by_period = tone.hedging_by_voice(hedges, group="period").round(3)
+    assert by_period.to_dict("index") == {
+        "august": {"narration_sentences": 75, "narration_hedged": round(14 / 75, 3), "reported_sentences": 44,
+                   "reported_hedged": round(16 / 44, 3)},
+        "november": {"narration_sentences": 22, "narration_hedged": 0.0, "reported_sentences": 29,
+                     "reported_hedged": round(12 / 29, 3)}}
+
+
+def test_hedging_of_made_up_sentences_without_and_with_reported_speech():
+    text = "Le sommet aurait lieu jeudi. Selon lui, « la rencontre pourrait échouer ». Il déclarait la guerre."
+    layers = analysis.pipeline(corpus=pd.DataFrame({"article_id": ["x"], "text": [text]}), use_cache=False)
+    hedges = layers.hedging.set_index("sent_idx")
+    assert hedges["conditional_forms"].tolist() == ["aurait", "pourrait", ""]
+    assert hedges["sentence_voice"].tolist() == ["narration", "mixed", "narration"]
+    assert hedges["hedged_narration"].tolist() == [True, True, False]
+    assert hedges["hedged_reported"].tolist() == [False, True, False]
+    alone = tone.hedging(layers.sentences, layers.tokens)  # no statements: every sentence is narration
+    assert (alone["sentence_voice"] == "narration").all() and not alone["hedged_reported"].any()
+    markers = tone.hedge_markers(layers.sentences, layers.tokens)
+    assert markers[["marker", "text"]].values.tolist() == [["conditional", "aurait"], ["attribution", "Selon"],
+                                                          ["conditional", "pourrait"], ["modal", "pourrait"]]
+    assert all(text[a:b] == t for a, b, t in zip(markers["start_char"], markers["end_char"], markers["text"]))
 
 
 def test_narration_blanks_reported_speech(corpus, layers):
