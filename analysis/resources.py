@@ -249,7 +249,7 @@ INCISE_ONLY_VERBS: frozenset[str] = frozenset({
     "lancer", "poursuivre", "conclure", "renchérir", "résumer", "glisser", "ironiser", "s'exclamer", "trancher",
     "préférer", "objecter", "soutenir",
 })
-# Prepositions of attribution: "selon X", "d'après X". "cité par X" names a relay, not a source (RELAY_MARKERS).
+# Prepositions of attribution: "selon X", "d'après X". "cité par X" names a relay, not a source: it is no marker.
 ATTRIBUTION_MARKERS = r"(?<!\w)(?:[Ss]elon|[Dd]'après)\s+"
 # After a comma, words that open the reporter's infinitive clause: ", sans préciser", ", avant d'ajouter".
 JOURNALIST_INFINITIVE_LINKS: frozenset[str] = frozenset({"sans", "avant"})
@@ -261,8 +261,6 @@ OBJECT_CLITICS: frozenset[str] = frozenset({"se", "s'", "me", "m'", "te", "t'", 
                                             "leur", "y", "en"})
 # The cues of attribution statements, as the statement table writes them.
 SELON_CUES: frozenset[str] = frozenset({"selon", "d'après"})
-# A relay of someone's words: the agency or outlet that carried them is not their speaker.
-RELAY_MARKERS = r"(?<!\w)(?:cité|rapporté|relayé|repris)e?s?\s+par\s+"
 # Heads of a "selon X" phrase that attribute figures, not words: "selon des données de la place".
 DATA_SOURCE_NOUNS: frozenset[str] = frozenset({
     "donnée", "données", "chiffre", "chiffres", "statistique", "statistiques", "calcul", "calculs", "relevé",

@@ -13,20 +13,18 @@ the gold's (an open end must be open).
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from .typography import normalise_text
+from .spans import GoldLocationError, locate, match_words
 
 GOLD_COLUMNS = ["article_id", "gold_id", "text", "start_char", "end_char", "value_start", "value_end", "vague",
                 "kind", "held_out"]
-WORD = re.compile(r"\w+")
 
 
-class TimeGoldError(ValueError):
-    """A gold time expression that cannot be located in the cleaned text."""
+# A gold time expression that cannot be located in the cleaned text.
+TimeGoldError = GoldLocationError
 
 
 def _value(value) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -37,22 +35,6 @@ def _value(value) -> tuple[pd.Timestamp, pd.Timestamp]:
         return pd.Timestamp(value), pd.Timestamp(value)
     start, end = value
     return pd.Timestamp(start), (pd.NaT if end is None else pd.Timestamp(end))
-
-
-def _locate(text: str, entry: dict, article_id: str) -> tuple[int, int]:
-    """Offsets of a gold entry's text in the article's cleaned text (through its context when it has one)."""
-    target = normalise_text(entry["text"])
-    context = normalise_text(entry.get("context") or entry["text"])
-    where = [m.start() for m in re.finditer(re.escape(context), text)]
-    if len(where) != 1:
-        found = "not found" if not where else f"found {len(where)} times"
-        raise TimeGoldError(f"gold time expression {entry['id']} ({article_id}): {context!r} is {found} in the "
-                            "cleaned text; give a `context` that occurs exactly once and contains the text")
-    inner = context.find(target)
-    if inner < 0:
-        raise TimeGoldError(f"gold time expression {entry['id']} ({article_id}): its context {context!r} does not "
-                            f"contain its text {target!r}")
-    return where[0] + inner, where[0] + inner + len(target)
 
 
 def load_time_gold(path: Path | str, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -70,7 +52,8 @@ def load_time_gold(path: Path | str, corpus: pd.DataFrame) -> pd.DataFrame:
         if article_id not in texts.index:
             continue
         for entry in entries:
-            start, end = _locate(texts[article_id], entry, article_id)
+            start, end = locate(texts[article_id], entry["text"], entry.get("context"),
+                                f"gold time expression {entry['id']} ({article_id})")
             value_start, value_end = _value(entry.get("value"))
             rows.append({"article_id": article_id, "gold_id": entry["id"], "text": texts[article_id][start:end],
                          "start_char": start, "end_char": end, "value_start": value_start, "value_end": value_end,
@@ -79,37 +62,6 @@ def load_time_gold(path: Path | str, corpus: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=GOLD_COLUMNS)
     for column in ("value_start", "value_end"):
         out[column] = pd.to_datetime(out[column])
-    return out
-
-
-def _words(start: int, text: str) -> set[int]:
-    """Positions (offsets in the article) of the words of a span starting at `start`: punctuation is no word."""
-    return {start + m.start() for m in WORD.finditer(text)}
-
-
-def word_overlap(a: tuple[int, str], b: tuple[int, str]) -> float:
-    """Words two spans (start offset, text) of one article share, over the words of the longer (0 if none)."""
-    wa, wb = _words(*a), _words(*b)
-    longer = max(len(wa), len(wb))
-    return len(wa & wb) / longer if longer else 0.0
-
-
-def match_spans(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
-    """One-to-one (prediction index, gold index) pairs with word overlap ≥ 0.5 of the longer span, best first."""
-    pairs = []
-    for gi, g in gold.iterrows():
-        same = pred[(pred["article_id"] == g["article_id"]) & (pred["start_char"] < g["end_char"])
-                    & (pred["end_char"] > g["start_char"])]
-        for pi, p in same.iterrows():
-            score = word_overlap((p["start_char"], p["text"]), (g["start_char"], g["text"]))
-            if score >= 0.5:
-                pairs.append((score, -abs(p["start_char"] - g["start_char"]), pi, gi))
-    used_p, used_g, out = set(), set(), []
-    for _, _, pi, gi in sorted(pairs, key=lambda t: (t[0], t[1]), reverse=True):
-        if pi not in used_p and gi not in used_g:
-            used_p.add(pi)
-            used_g.add(gi)
-            out.append((pi, gi))
     return out
 
 
@@ -124,7 +76,7 @@ def value_right(pred_row, gold_row) -> bool:
 
 
 def _scores(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    pairs = match_spans(pred, gold)
+    pairs = match_words(pred, gold)
     tp = len(pairs)
     precision = tp / len(pred) if len(pred) else 0.0
     recall = tp / len(gold) if len(gold) else 0.0
@@ -159,7 +111,7 @@ def failures(times: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Gold expressions missed or resolved wrong, and predictions matching no gold: one row each, for reading."""
     pred = times[times["article_id"].isin(set(gold["article_id"]))].reset_index(drop=True)
     gold = gold.reset_index(drop=True)
-    pairs = dict((gi, pi) for pi, gi in match_spans(pred, gold))
+    pairs = dict((gi, pi) for pi, gi in match_words(pred, gold))
     rows = []
     for gi, g in gold.iterrows():
         p = pred.loc[pairs[gi]] if gi in pairs else None

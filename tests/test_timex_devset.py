@@ -27,13 +27,12 @@ import analysis.timex_relative
 import analysis.timex_resources
 import analysis.timex_rules
 from analysis import paths
+from analysis.spans import match_words, word_overlap
 from analysis.timex_eval import (
     TimeGoldError,
     evaluate_time_expressions,
     failures,
     load_time_gold,
-    match_spans,
-    word_overlap,
 )
 from analysis.typography import normalise_text
 
@@ -130,7 +129,7 @@ def test_word_overlap_matching():
                          "end_char": [g + 26]})
     pred = pd.DataFrame({"article_id": ["a", "a"], "text": ["jeudi", "jeudi 27 novembre"], "start_char": [p, p],
                          "end_char": [p + 5, p + 17]})
-    assert match_spans(pred, gold) == [(1, 0)]
+    assert match_words(pred, gold) == [(1, 0)]
 
 
 def test_the_time_rules_never_quote_the_development_set():

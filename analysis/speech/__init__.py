@@ -8,8 +8,9 @@ continuation of the previous statement.
 The package is pure: `quotes()` takes the corpus, its parse tables, the actor mentions and the actor
 table, and loads, parses or caches nothing.
 """
+from ..spans import word_overlap
 from .cues import cue_lemma
-from .evaluation import CONVENTIONS, evaluate_quotes, evaluation_table, same_speaker, trap_hits, word_overlap
+from .evaluation import CONVENTIONS, evaluate_quotes, evaluation_table, same_speaker, trap_hits
 from .gold import load_gold, load_gold_json
 from .marks import QuoteSpan, quote_marks
 from .record import QUOTE_COLUMNS, STATEMENT_KINDS

@@ -21,24 +21,10 @@ import unicodedata
 
 import pandas as pd
 
+from ..spans import WORD, match_words
 from .record import STATEMENT_KINDS
 
 CONVENTIONS = ("words", "ggt-0.3", "ggt-0.8")
-WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
-def word_overlap(p: tuple[int, int, str], g: tuple[int, int, str]) -> float:
-    """Words two spans (start, end, text) share, as a share of the longer span's words (0 when apart)."""
-    lo, hi = max(p[0], g[0]), min(p[1], g[1])
-    if hi <= lo:
-        return 0.0
-    shared = _words(p[2][lo - p[0]:hi - p[0]])
-    longest = max(_words(p[2]), _words(g[2]))
-    return shared / longest if longest else 0.0
 
 
 def char_overlap_of_gold(p: tuple[int, int, str], g: tuple[int, int, str]) -> float:
@@ -59,16 +45,9 @@ def match(pred: pd.DataFrame, gold: pd.DataFrame, convention: str = "words") -> 
     """One-to-one (prediction index, gold index) pairs under a convention of `CONVENTIONS`."""
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}: use one of {', '.join(CONVENTIONS)}")
-    preds = _spans(pred)
     if convention == "words":
-        pairs = [(word_overlap(ps, gs), pi, gi) for article, golds in _spans(gold).items()
-                 for gi, gs in golds for pi, ps in preds.get(article, [])]
-        used_p, used_g, out = set(), set(), []
-        for score, pi, gi in sorted(pairs, key=lambda x: -x[0]):
-            if score >= 0.5 and pi not in used_p and gi not in used_g:
-                used_p.add(pi), used_g.add(gi)
-                out.append((pi, gi))
-        return out
+        return match_words(pred, gold)
+    preds = _spans(pred)
     threshold = float(convention.split("-")[1])
     used, out = set(), []
     for article, golds in _spans(gold).items():
@@ -168,7 +147,7 @@ def evaluation_table(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 def trap_hits(pred: pd.DataFrame, gold: pd.DataFrame, traps: pd.DataFrame) -> pd.DataFrame:
     """The traps that a prediction matching no gold row (words convention) overlaps by at least half of the
     shorter of the two spans: the statements the extractor should not have found."""
-    matched = {pi for pi, _ in match(pred, gold, "words")}
+    matched = {pi for pi, _ in match_words(pred, gold)}
     free = pred[~pred.index.isin(matched)]
     hits = []
     for t in traps.itertuples():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..typography import normalise_text
+from ..spans import locate
 
 GOLD_COLUMNS = ["article_id", "gold_id", "statement_kind", "start_char", "end_char", "text", "speaker",
                 "speaker_text", "cue", "borderline"]
@@ -32,34 +32,6 @@ def load_gold(path: Path | str | None = paths.GOLD_QUOTES_CSV, corpus: pd.DataFr
             raise ValueError(f"{path.name}: {row.gold_id}: the span {row.start_char}-{row.end_char} does not "
                              f"hold its text in the cleaned article. Fix: correct start_char/end_char.")
     return gold
-
-
-def locate(text: str, needle: str, context: str | None, where: str) -> tuple[int, int]:
-    """The span of `needle` in the cleaned `text`, through `context` when the needle occurs more than once.
-
-    Strings are compared in the cleaned form (typography normalised as cleaning does). A string not found,
-    or found twice without a context, is an error naming `where`.
-    """
-    needle = normalise_text(needle)
-    base = 0
-    if context:
-        context = normalise_text(context)
-        base = text.find(context)
-        if base < 0 or text.find(context, base + 1) >= 0:
-            raise ValueError(f"{where}: its context {context!r} is not found exactly once in the cleaned text. "
-                             f"Fix: give a context that occurs once in the body.")
-        offset = context.find(needle)
-        if offset < 0:
-            raise ValueError(f"{where}: its context does not contain its text. Fix: correct the context.")
-        start = base + offset
-    else:
-        start = text.find(needle)
-        if start < 0:
-            raise ValueError(f"{where}: {needle[:60]!r} is not in the cleaned text (removed as page furniture, or "
-                             f"misspelt). Fix: correct the gold string or the cleaning rule.")
-        if text.find(needle, start + 1) >= 0:
-            raise ValueError(f"{where}: {needle[:60]!r} occurs more than once. Fix: add a `context` that occurs once.")
-    return start, start + len(needle)
 
 
 def load_gold_json(path: Path | str, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -242,7 +242,7 @@ class SelonMarker(NamedTuple):
 
 
 def selon_marker(art: ArticleIndex, sent, statements: list[Statement]) -> SelonMarker | None:
-    """The first 'selon X' / "d'après X" / 'cité par X' of a sentence outside quotes."""
+    """The first 'selon X' / "d'après X" of a sentence outside quotes ("cité par X" names a relay, not a source)."""
     for m in re.finditer(R.ATTRIBUTION_MARKERS, art.text[sent.start_char:sent.end_char]):
         start = sent.start_char + m.start()
         if not art.in_quote(start):

@@ -88,7 +88,7 @@ def _statement(art: ArticleIndex, kind: str, start: int, end: int, speaker: Spea
 
 # --- "selon X" -----------------------------------------------------------------------------------------
 def _selon_statement(art: ArticleIndex, sent, statements: list[Statement], cues: set[int]) -> Statement | None:
-    """The indirect statement a sentence attributes with "selon X", "d'après X", "cité par X" (not in headings)."""
+    """The indirect statement a sentence attributes with "selon X" or "d'après X" (not in headings)."""
     marker = None if sent.is_heading else selon_marker(art, sent, statements)
     if marker is None or _names_data(art, marker):
         return None
