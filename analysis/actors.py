@@ -1,4 +1,5 @@
-"""Actors: canonical people and institutions (data/actors.csv) and their mentions in the texts."""
+"""Actors: canonical people and institutions (data/actors.csv), the offices they hold (data/offices.csv) and
+their mentions in the texts, by name or role (pronouns and the use of each mention: analysis.mentions)."""
 from __future__ import annotations
 
 import re
@@ -11,20 +12,32 @@ from . import paths
 from .errors import CorpusError
 
 ACTOR_COLUMNS = ["actor", "actor_kind", "camp", "gender", "number", "description", "names", "roles"]
+OPTIONAL_COLUMNS = ["member_of"]
+OFFICE_COLUMNS = ["office", "aliases", "holders"]
+# "Donald Trump 2017-01-20..2021-01-20": a holder and the days of the tenure (an open end: still in office).
+HOLDER = re.compile(r"^(?P<actor>.+?)\s+(?P<start>\d{4}-\d{2}-\d{2})\.\.(?P<end>\d{4}-\d{2}-\d{2})?$")
 CAMPS = ("russia", "usa", "ukraine", "europe", "other")
 ACTOR_KINDS = ("person", "institution", "group", "state")
-MENTION_COLUMNS = ["article_id", "start_char", "end_char", "surface", "actor", "camp", "mention_kind"]
 # Separators allowed between a role and the name in apposition: "le chef du Kremlin, Vladimir Poutine".
 APPOSITION_GAP = r"^[\s,]*$"
 
 
-def load_actors(path: Path | str | None = None) -> pd.DataFrame:
-    """Read and validate the actor table; `names` and `roles` become lists of aliases."""
+def load_actors(path: Path | str | None = None, offices: Path | str | None = None) -> pd.DataFrame:
+    """Read and validate the actor table; `names` and `roles` become lists of aliases, and `offices` the
+    actor's tenures of the offices of `offices.csv` (default: the one beside `path`, else the project's)."""
     path = Path(path) if path else paths.ACTORS_CSV
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in ACTOR_COLUMNS if c not in table.columns]
     if missing:
         raise CorpusError(path, f"columns missing: {', '.join(missing)}", "see the data dictionary in README.md")
+    for column in OPTIONAL_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    unknown = table[(table["member_of"] != "") & ~table["member_of"].isin(table["actor"])]
+    if len(unknown):
+        row = unknown.iloc[0]
+        raise CorpusError(path, f"actor {row['actor']!r} is member_of {row['member_of']!r}, which is not an actor",
+                          "name an actor of the table, or leave member_of empty")
     for column, allowed in (("camp", CAMPS), ("actor_kind", ACTOR_KINDS)):
         bad = table[~table[column].isin(allowed)]
         if len(bad):
@@ -33,7 +46,32 @@ def load_actors(path: Path | str | None = None) -> pd.DataFrame:
                               f"use one of {', '.join(allowed)}")
     table["names"] = table["names"].map(lambda s: [a for a in s.split("|") if a])
     table["roles"] = table["roles"].map(lambda s: [a for a in s.split("|") if a])
-    return table
+    office_path = Path(offices) if offices else paths.curated("offices.csv", path.parent)
+    tenures = load_offices(office_path, set(table["actor"]))
+    table["offices"] = [tenures.get(a, []) for a in table["actor"]]
+    return table[ACTOR_COLUMNS + OPTIONAL_COLUMNS + ["offices"]]
+
+
+def load_offices(path: Path, known: set[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """The offices of `offices.csv` as actor → [(alias, first day, last day or "")]: the roles that designate
+    whoever holds the office on the day the text speaks of ("un président américain en 2021")."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in OFFICE_COLUMNS if c not in table.columns]
+    if missing:
+        raise CorpusError(path, f"columns missing: {', '.join(missing)}", "see the data dictionary in README.md")
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in table.itertuples():
+        for holder in (h.strip() for h in row.holders.split("|") if h.strip()):
+            m = HOLDER.match(holder)
+            if not m:
+                raise CorpusError(path, f"{row.office}: holder {holder!r} is not 'Name YYYY-MM-DD..[YYYY-MM-DD]'",
+                                  "write each holder as 'Donald Trump 2025-01-20..' (an open end: still in office)")
+            if m["actor"] not in known:
+                raise CorpusError(path, f"{row.office}: holder {m['actor']!r} is not in the actor table",
+                                  "add the actor to actors.csv, or give the data folder an offices.csv of its own")
+            for alias in (a for a in row.aliases.split("|") if a):
+                out.setdefault(m["actor"], []).append((alias, m["start"], m["end"] or ""))
+    return out
 
 
 def alias_pattern(alias: str) -> str:
@@ -42,37 +80,68 @@ def alias_pattern(alias: str) -> str:
     return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 
-def compile_aliases(actors: pd.DataFrame) -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
-    """One regex over every alias of the actor table (longest first) and alias → (actor, is_role)."""
-    lookup: dict[str, tuple[str, bool]] = {}
+def compile_aliases(actors: pd.DataFrame) -> tuple[re.Pattern, dict[str, tuple]]:
+    """One regex over every alias of the actor table (longest first) and alias → (actor, is_role, tenures);
+    an office's alias has no actor and the tenures of its holders, [(actor, first day, last day or "")]."""
+    lookup: dict[str, tuple] = {}
+    offices = actors["offices"] if "offices" in actors.columns else [[]] * len(actors)
     for actor, names, roles in zip(actors["actor"], actors["names"], actors["roles"]):
         for alias in names:
-            lookup[alias.lower()] = (actor, False)
+            lookup[alias.lower()] = (actor, False, ())
         for alias in roles:
-            lookup.setdefault(alias.lower(), (actor, True))
+            lookup.setdefault(alias.lower(), (actor, True, ()))
+    for actor, tenures in zip(actors["actor"], offices):
+        for alias, start, end in tenures:
+            _, _, held = lookup.get(alias.lower(), (None, True, ()))
+            lookup[alias.lower()] = (None, True, held + ((actor, start, end),))
     # Longest aliases first, so "ex-président américain" wins over "président américain".
     ordered = sorted(lookup, key=len, reverse=True)
     pattern = re.compile("|".join(f"(?:{alias_pattern(a)})" for a in ordered), re.IGNORECASE)
     return pattern, {re.sub(r"[\s-]+", " ", a): v for a, v in lookup.items()}
 
 
-def find_mentions(text: str, actors: pd.DataFrame, *, compiled=None) -> list[dict]:
-    """Actor mentions in one text: start, end, surface, actor, mention_kind (name|role).
+def holder(tenures: tuple, start: pd.Timestamp | None, end: pd.Timestamp | None = None) -> str | None:
+    """Who held an office over the days [start, end] (the longest overlap), or on no day given, who holds it
+    now (the open tenure); None when nobody in the table did."""
+    if start is None or pd.isna(start):
+        current = [a for a, _, last in tenures if not last]
+        return current[-1] if current else None
+    end = start if end is None or pd.isna(end) else end
+    best, days = None, 0
+    for actor, first, last in tenures:
+        lo = max(pd.Timestamp(first), start)
+        hi = min(pd.Timestamp(last) if last else end, end)
+        overlap = (hi - lo).days + 1
+        if overlap > days:
+            best, days = actor, overlap
+    return best
 
+
+def find_mentions(text: str, actors: pd.DataFrame, *, compiled=None, when=None) -> list[dict]:
+    """Actor mentions in one text: start, end, surface, actor, mention_kind (name|role), tenures.
+
+    An office ("le président américain") designates its holder on the days `when(start, end)` returns for
+    the mention, (first day, last day), or (None, None) for the holder now (the default); a mention for which
+    `when` returns None, or whose office nobody held on those days, is left out.
     A role directly followed by a name ("le président russe Vladimir Poutine") is one mention of
     the name; a name followed by its own role ("Iouri Ouchakov, conseiller diplomatique ...") too.
     """
     pattern, lookup = compiled or compile_aliases(actors)
     merged: list[dict] = []
     for m in pattern.finditer(text):
-        actor, is_role = lookup[re.sub(r"[\s-]+", " ", m.group(0).lower())]
+        actor, is_role, tenures = lookup[re.sub(r"[\s-]+", " ", m.group(0).lower())]
+        if tenures:
+            days = when(m.start(), m.end()) if when else (None, None)
+            actor = holder(tenures, *days) if days is not None else None
+            if actor is None:
+                continue
         mention = {"start": m.start(), "end": m.end(), "surface": m.group(0), "actor": actor,
-                   "mention_kind": "role" if is_role else "name"}
+                   "mention_kind": "role" if is_role else "name", "tenures": tenures}
         if merged and _same_person_in_apposition(text, merged[-1], mention):
             prev = merged[-1]
             name = mention if prev["mention_kind"] == "role" else prev
             merged[-1] = {"start": prev["start"], "end": mention["end"], "surface": text[prev["start"]:mention["end"]],
-                          "actor": name["actor"], "mention_kind": "name"}
+                          "actor": name["actor"], "mention_kind": "name", "tenures": ()}
             continue
         merged.append(mention)
     return merged
@@ -86,17 +155,6 @@ def _same_person_in_apposition(text: str, prev: dict, mention: dict) -> bool:
     name_then_own_role = (prev["mention_kind"] == "name" and mention["mention_kind"] == "role"
                           and prev["actor"] == mention["actor"])
     return role_then_name or name_then_own_role
-
-
-def actor_mentions(corpus: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Every actor mention in the cleaned texts: article_id, start_char, end_char, surface, actor, camp,
-    mention_kind (name: a name of the actor; role: a description such as "le président russe")."""
-    compiled = compile_aliases(actors)
-    camp = dict(zip(actors["actor"], actors["camp"]))
-    rows = [(a, m["start"], m["end"], m["surface"], m["actor"], camp[m["actor"]], m["mention_kind"])
-            for a, text in zip(corpus["article_id"], corpus["text"])
-            for m in find_mentions(text, actors, compiled=compiled)]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 def resolve_actor(surface: str, actors: pd.DataFrame) -> str | None:

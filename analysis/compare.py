@@ -11,29 +11,37 @@ import pandas as pd
 from . import paths
 from .actors import alias_pattern
 from .errors import CorpusError
+from .mentions import counted
+from .spans import words_inside
 from .speech import quote_marks
 
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 ATTRIBUTION = {"selon": r"(?<!\w)[Ss]elon\b", "d'après": r"(?<!\w)[Dd]'après\b", "cité par": r"\bcitée?s? par\b"}
 # Profile columns of the attribution markers: n_selon, n_daprès, n_cité_par.
 ATTRIBUTION_COLUMNS = {f"n_{name.replace(' ', '_').replace(chr(39), '')}": p for name, p in ATTRIBUTION.items()}
-WORD = r"\w+(?:['-]\w+)*"  # a word, with its inner apostrophes and hyphens ("aujourd'hui", "vice-président")
 
 
 # --- profile ----------------------------------------------------------------------------------------
-def profile(corpus: pd.DataFrame, statements: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Per article: size, share of words inside quotation marks, actors named, statements, attribution markers."""
+def profile(corpus: pd.DataFrame, statements: pd.DataFrame, mentions: pd.DataFrame, tokens: pd.DataFrame
+            ) -> pd.DataFrame:
+    """Per article: size, share of words inside quotation marks (`quoted_share`: the words of `tokens` inside
+    quote marks over `n_words`, one definition of a word), actors named (`n_actors`: distinct actors among the
+    mentions that count them, `analysis.counted`), statements, attribution markers."""
+    if "as_actor" in mentions.columns:
+        mentions = counted(mentions)
+    marks = pd.DataFrame([(a, q.start, q.end) for a, text in zip(corpus["article_id"], corpus["text"])
+                          for q in quote_marks(text)], columns=["article_id", "start_char", "end_char"])
+    quoted_words = marks.assign(n=words_inside(tokens, marks)).groupby("article_id")["n"].sum()
     rows = []
     for row in corpus.itertuples():
         text = row.text
-        words = re.findall(WORD, text)
-        quoted = sum(len(re.findall(WORD, text[q.start:q.end])) for q in quote_marks(text))
+        quoted = quoted_words.get(row.article_id, 0)
         st = statements[statements["article_id"] == row.article_id]
         men = mentions[mentions["article_id"] == row.article_id]
         rows.append({
             "article_id": row.article_id, "period": row.period, "n_words": row.n_words,
             "n_sentences": row.n_sentences, "n_paragraphs": row.n_paragraphs, "n_headings": row.n_headings,
-            "quoted_share": quoted / len(words) if words else 0.0, "n_actors": men["actor"].nunique(),
+            "quoted_share": quoted / row.n_words if row.n_words else 0.0, "n_actors": men["actor"].nunique(),
             "n_statements": len(st),
             **{f"n_{k}": int((st["statement_kind"] == k).sum()) for k in ("direct", "fragment", "indirect")},
             **{column: len(re.findall(p, text)) for column, p in ATTRIBUTION_COLUMNS.items()},
@@ -204,13 +212,22 @@ def load_places(path: Path | str | None = None) -> pd.DataFrame:
     return table
 
 
-def place_mentions(corpus: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Every mention of a listed place in the cleaned texts: article_id, start_char, end_char, place, place_kind."""
+def place_mentions(corpus: pd.DataFrame, places: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every mention of a listed place in the cleaned texts: article_id, start_char, end_char, place, place_kind.
+
+    With the actor `mentions`, a name that names a state acting ("Moscou n'envisage pas": use agent or
+    affiliation) is the actor's, not a place, and is left out."""
+    acting = set()
+    if mentions is not None and "use" in mentions.columns:
+        agents = mentions[mentions["use"].isin(["agent", "affiliation"])]
+        acting = set(zip(agents["article_id"], agents["start_char"]))
     rows = []
     for p in places.itertuples():
         pattern = re.compile("|".join(alias_pattern(a) for a in p.names))
         for article_id, text in zip(corpus["article_id"], corpus["text"]):
             for m in pattern.finditer(text):
+                if (article_id, m.start()) in acting:
+                    continue
                 rows.append({"article_id": article_id, "start_char": m.start(), "end_char": m.end(), "place": p.place,
                              "place_kind": p.place_kind})
     return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "place", "place_kind"])

@@ -2,9 +2,10 @@
 
     data folder ─ corpus (load, check, clean: analysis.corpus; no spaCy)
                   └─ parse: sentences, tokens, docs (analysis.nlp)
-                      ├─ mentions: actors by name or role (analysis.actors)
-                      │   └─ statements: reported speech and speakers (analysis.speech)
                       ├─ times: time expressions resolved on publication dates (analysis.timex)
+                      │   └─ names: actors by name or role, offices dated, uses (analysis.mentions)
+                      │       └─ statements: reported speech and speakers, pronouns resolved (analysis.speech)
+                      │           └─ mentions: names and roles, and the resolved pronouns (analysis.mentions)
                       ├─ terms: term tokens for frequencies and keyness (analysis.terms)
                       ├─ tone: textblob-fr sentence scores (analysis.tone)
                       └─ hedging: conditional, modal, attribution, forward-looking markers (analysis.tone)
@@ -22,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, nlp, paths, speech, terms, timex, tone
-from .actors import actor_mentions, assign_actors, load_actors
+from . import cache, mentions, nlp, paths, speech, terms, timex, tone
+from .actors import assign_actors, load_actors
 from .compare import load_facts, load_places
 from .corpus import cleaning_log, read_corpus
 from .errors import CorpusError, command_status
@@ -33,7 +34,7 @@ LIB = paths.LIBRARY_DIR
 # The code and data files that compute each layer: an edit to any of them rebuilds it (and what reads it).
 LAYER_CODE: dict[str, list[Path]] = {
     "parse": [LIB / "nlp.py", LIB / "resources.py", LIB / "cleaning.py", LIB / "typography.py"],
-    "mentions": [LIB / "actors.py"],
+    "names": [LIB / "actors.py", LIB / "mentions.py", LIB / "story_resources.py"],
     "statements": sorted((LIB / "speech").glob("*.py")) + [LIB / "resources.py"],
     "times": [LIB / "timex.py", LIB / "timex_rules.py", LIB / "timex_relative.py", LIB / "timex_anchor.py",
               LIB / "timex_resources.py"],
@@ -79,12 +80,14 @@ class Layers:
         base, text_cols = self._base, ["article_id", "text"]
         inputs = {
             "parse": lambda: [cache.table_digest(base[text_cols])],
-            "mentions": lambda: [cache.table_digest(base[text_cols]), cache.table_digest(self.actors)],
-            "statements": lambda: [self.key("sentences"), self.key("tokens"), self.key("mentions"),
+            "names": lambda: [cache.table_digest(base[[c for c in text_cols + ["published"] if c in base]]),
+                              self.key("tokens"), self.key("times") if "published" in base else "",
+                              cache.table_digest(self.actors)],
+            "statements": lambda: [self.key("sentences"), self.key("tokens"), self._names_key(),
                                    cache.table_digest(base[text_cols]), cache.table_digest(self.actors)],
             "times": lambda: [self.key("sentences"), self.key("tokens"),
                               cache.table_digest(base[text_cols + ["published"]])],
-            "terms": lambda: [self.key("tokens"), self.key("mentions"), cache.table_digest(self.actors),
+            "terms": lambda: [self.key("tokens"), self._names_key(), cache.table_digest(self.actors),
                               cache.table_digest(base[["article_id", "period", "published"]])],
             "tone": lambda: [self.key("sentences")],
             "hedging": lambda: [self.key("sentences"), self.key("tokens"), self.key("statements")],
@@ -92,6 +95,9 @@ class Layers:
             "tokens": lambda: [self.key("parse")],
         }
         return inputs[layer]()
+
+    def _names_key(self) -> str:
+        return self.key("mentions") if "mentions" in self._given else self.key("names")
 
     # --- building -------------------------------------------------------------------------------------
     def _layer(self, layer: str, build) -> pd.DataFrame:
@@ -151,7 +157,7 @@ class Layers:
     def tokens(self) -> pd.DataFrame:
         """Tokens with `actor`: the canonical actor whose mention covers the token (None elsewhere)."""
         toks = self._parse()["tokens"].copy()
-        toks["actor"] = assign_actors(toks, self.mentions)
+        toks["actor"] = assign_actors(toks, self._names())
         return toks
 
     @property
@@ -165,15 +171,42 @@ class Layers:
                 self._docs = nlp.docs_from_bytes(blob, list(self._base["article_id"]))
         return self._docs
 
+    def _names(self) -> pd.DataFrame:
+        """Mentions by name and role (the given `mentions` without pronouns, if a caller replaced them)."""
+        if "mentions" in self._given:
+            given = self._given["mentions"]
+            return given[given["mention_kind"] != "pronoun"].copy() if "mention_kind" in given else given.copy()
+        return self._layer("names", lambda: mentions.name_mentions(
+            self._base, self.actors, self._parse()["tokens"], self.times if "published" in self._base else None))
+
     @property
     def mentions(self) -> pd.DataFrame:
-        return self._layer("mentions", lambda: actor_mentions(self._base, self.actors))
+        """The one mention table: names, roles and resolved pronouns, with their use (analysis.mentions)."""
+        if "mentions" in self._given:
+            return self._given["mentions"].copy()
+        return mentions.with_pronouns(self._names(), self._speech()["pronouns"], self.actors)
 
     @property
     def statements(self) -> pd.DataFrame:
-        parse = self._parse()
-        return self._layer("statements", lambda: speech.quotes(self._base, parse["sentences"], parse["tokens"],
-                                                               self.mentions, self.actors))
+        return self._speech()["statements"].copy()
+
+    def _speech(self) -> dict[str, pd.DataFrame]:
+        """The statements and the pronoun mentions, computed in one pass (and cached together)."""
+        if "statements" in self._given:  # given statements: no pronoun is resolved
+            return {"statements": self._given["statements"], "pronouns": pd.DataFrame(columns=speech.PRONOUN_COLUMNS)}
+        if "speech" not in self._built:
+            names = self._names()
+            speaking = names[names["use"] != "affiliation"] if "use" in names else names
+
+            def build() -> dict[str, pd.DataFrame]:
+                parse = self._parse()
+                found, pronouns = speech.statements_and_pronouns(self._base, parse["sentences"], parse["tokens"],
+                                                                 speaking, self.actors)
+                return {"statements": found, "pronouns": pronouns}
+            self._built["speech"] = (cache.cached_tables("statements", self.key("statements"),
+                                                         ["statements", "pronouns"], build)
+                                     if self.use_cache else build())
+        return self._built["speech"]
 
     @property
     def times(self) -> pd.DataFrame:
@@ -185,7 +218,7 @@ class Layers:
     @property
     def terms(self) -> pd.DataFrame:
         self._require("period", "term tokens")
-        return self._layer("terms", lambda: terms.term_tokens(self.tokens, self._base, self.mentions, self.actors))
+        return self._layer("terms", lambda: terms.term_tokens(self.tokens, self._base, self._names(), self.actors))
 
     @property
     def tone(self) -> pd.DataFrame:

@@ -85,7 +85,7 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Pat
     target = folder / f"{name}.png"
     fig.savefig(target, dpi=150, bbox_inches="tight")
     if data is not None:
-        data.to_csv(folder / f"{name}.csv", index=data.index.name is not None)
+        data.to_csv(folder / f"{name}.csv", index=any(n is not None for n in data.index.names))
     return target
 
 

@@ -90,9 +90,18 @@ COLUMNS: dict[str, Column] = _columns(
     ("number", "str", "grammatical number of the actor's name (sg, pl)"),
     ("description", "str", "who the actor is, in English"),
     ("names", "list", "aliases that name the actor or place"),
-    ("roles", "list", "descriptions that designate the actor in this story"),
+    ("roles", "list", "descriptions that designate the actor in this story (offices held: `offices`)"),
+    ("member_of", "str", "the actor this one speaks for, or empty (Iouri Ouchakov: Kremlin; Kremlin: Russie)"),
+    ("offices", "list", "the actor's tenures of the offices of `offices.csv`: (alias, first day, last day or empty)"),
     ("surface", "str", "the mention as written"),
-    ("mention_kind", "str", "name (a name of the actor) or role (a description such as « le président russe »)"),
+    ("mention_kind", "str", "name (a name of the actor), role (a description such as « le président russe ») or "
+                            "pronoun (« il », « a-t-il », « selon lui », resolved by the reported-speech rules)"),
+    ("use", "str", "agent (subject, passive agent, « selon X »), place (« en Ukraine », « à Moscou »), affiliation "
+                   "(named inside another's role) or other"),
+    ("as_actor", "bool", "the mention counts the actor as taking part: people and groups always, institutions "
+                         "unless a place, states only as agent or affiliation"),
+    ("mention_basis", "str", "how the mention was found: name, role, office holder on a date (and which), pronoun, or "
+                     "named in a role"),
     # statements
     ("quote_id", "str", "statement id, `<article_id>-qNN` in reading order"),
     ("statement_kind", "str", "direct (a quoted clause), fragment (quoted words in the journalist's sentence) "
@@ -190,11 +199,12 @@ TABLES: dict[str, Table] = _tables(
      "article_id sent_idx token_idx text lemma pos tag morph dep head_idx is_stop is_punct like_num ent_type "
      "start_char end_char paragraph_idx is_heading actor"),
     ("mentions", "one row per actor mention", "`L.mentions`",
-     "article_id start_char end_char surface actor camp mention_kind"),
+     "article_id start_char end_char surface actor camp mention_kind use as_actor mention_basis"),
     ("statements", "one row per reported statement", "`L.statements`",
      "article_id quote_id statement_kind text speaker speaker_camp cue sent_idx start_char end_char closed "
      "speaker_basis statement_basis"),
-    ("voices", "per article and speaker: statements by kind and quoted words", "`analysis.voices(L.statements)`",
+    ("voices", "per article and speaker: statements by kind and quoted words",
+     "`analysis.voices(L.statements, L.tokens)`",
      "article_id speaker speaker_camp direct fragment indirect statements quoted_words"),
     ("times", "one row per time expression, resolved", "`L.times`",
      "article_id sent_idx text time_kind start_char end_char value_start value_end basis"),
@@ -208,7 +218,7 @@ TABLES: dict[str, Table] = _tables(
      "article_id sent_idx paragraph_idx text conditional modal attribution forward_looking conditional_forms "
      "any_hedge sentence_voice hedged_narration hedged_reported"),
     ("actors", "the actor table (`actors.csv`)", "`L.actors`",
-     "actor actor_kind camp gender number description names roles"),
+     "actor actor_kind camp gender number description names roles member_of offices"),
     ("events", "dated events as the corpus states them (`events.csv`)", "`L.events`",
      "date precision event_en article_id evidence_fr evidence_in"),
     ("facts", "the key facts of the story (`facts.csv`)", "`L.facts`", "fact_id label_en patterns notes"),

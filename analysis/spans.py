@@ -1,4 +1,4 @@
-"""Gold spans: locating hand-annotated strings in the cleaned texts, and matching predicted spans to them.
+"""Spans of the cleaned texts: the words a span holds, locating hand-annotated strings, matching predicted spans.
 
 Shared by the evaluations of reported speech (`analysis.speech.evaluation`) and of time expressions
 (`analysis.timex_eval`), which follow the development set's conventions: gold strings are written as printed
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .typography import normalise_text
@@ -80,3 +81,13 @@ def match_words(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[object, ob
             used_g.add(gi)
             out.append((pi, gi))
     return out
+
+
+def words_inside(tokens: pd.DataFrame, spans: pd.DataFrame) -> pd.Series:
+    """For each span (rows of `spans`: article_id, start_char, end_char), the words it holds: spaCy tokens that
+    are not punctuation and start inside it. The one definition of a word, as in the corpus's `n_words`."""
+    words = tokens[~tokens["is_punct"]]
+    starts = {a: g["start_char"].sort_values().to_numpy() for a, g in words.groupby("article_id")}
+    out = [int(np.searchsorted(starts[a], e, side="left") - np.searchsorted(starts[a], s, side="left"))
+           if a in starts else 0 for a, s, e in zip(spans["article_id"], spans["start_char"], spans["end_char"])]
+    return pd.Series(out, index=spans.index, dtype=int)

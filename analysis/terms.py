@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .mentions import counted
+
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 # Words that cannot start or end a multi-word term, besides stop words.
 FUNCTION_POS = ("AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ")
@@ -24,8 +26,10 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
     mention ("Vladimir Poutine", not "vladimir" + "poutine").
 
     Adds `period` and `published` from the corpus, `is_content` (noun, proper noun, verb or adjective that is
-    not a stop word, or a named actor) and `is_actor`. Numbers are not content. Counts named mentions only
-    (`mention_kind == "name"`), never role descriptions.
+    not a stop word, or a named actor) and `is_actor`. Numbers are not content. Counts the name mentions that
+    count the actor (`analysis.counted(mentions, ("name",))`: not an institution's name used as a place), never
+    role descriptions or pronouns; a name inside another's role ("porte-parole de la Maison-Blanche, Karoline
+    Leavitt") is a term of its own.
     """
     t = tokens[~tokens["is_punct"]].copy()
     # Prepositions do not inflect: the small model's lemma ("entre" → "entrer") is replaced by the form.
@@ -38,7 +42,8 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
     t["is_content"] = t["pos"].isin(CONTENT_POS) & ~t["is_stop"] & ~t["like_num"]
     # Persons, institutions and groups become one term; states stay words ("Moscou" is a place as often as not).
     kinds = actors.set_index("actor")["actor_kind"]
-    named = mentions[(mentions["mention_kind"] == "name") & (mentions["actor"].map(kinds) != "state")]
+    named = counted(mentions, ("name",))
+    named = named[named["actor"].map(kinds) != "state"]
     t = _one_term_per_mention(t, named)
     meta = corpus.set_index("article_id")
     t["period"] = t["article_id"].map(meta["period"])
@@ -47,8 +52,9 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
 
 
 def _one_term_per_mention(t: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
-    """The first token of each named mention becomes the actor's term; the mention's other tokens go."""
-    drop = []
+    """The first token of each named mention becomes the actor's term; the mention's other tokens go (a name
+    nested in another mention, which comes after it, keeps its first token)."""
+    drop: set = set()
     positions = t.groupby("article_id", sort=False).indices
     starts_all = t["start_char"].to_numpy()
     cols = [t.columns.get_loc(c) for c in ("term", "is_actor", "is_content")]
@@ -61,8 +67,9 @@ def _one_term_per_mention(t: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
             inside = idx[(starts >= m_start) & (starts < m_end)]
             if len(inside):
                 t.iloc[inside[0], cols] = [actor, True, True]
-                drop.extend(t.index[inside[1:]])
-    return t.drop(index=drop)
+                drop.discard(t.index[inside[0]])
+                drop.update(t.index[inside[1:]])
+    return t.drop(index=sorted(drop))
 
 
 # --- vocabulary and frequencies ---------------------------------------------------------------------------

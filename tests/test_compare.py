@@ -17,9 +17,14 @@ def parts(corpus, layers):
 
 
 def test_profile(corpus, parts):
-    p = compare.profile(corpus, parts["statements"], parts["mentions"])
-    assert p["quoted_share"].round(3).to_dict() == {"000": 0.131, "001": 0.167, "002": 0.018, "003": 0.021,
-                                                    "004": 0.439}
+    p = compare.profile(corpus, parts["statements"], parts["mentions"], parts["tokens"])
+    assert p["quoted_share"].round(3).to_dict() == {"000": 0.125, "001": 0.159, "002": 0.017, "003": 0.02,
+                                                    "004": 0.434}
+    # One word count everywhere: the share's denominator is the corpus's n_words, its numerator whole words.
+    quoted = p["quoted_share"] * p["n_words"]
+    assert np.allclose(quoted, quoted.round()) and p["n_words"].to_dict() == corpus.set_index("article_id")[
+        "n_words"].to_dict()
+    assert int(round(quoted["004"])) == 325
     assert p["n_statements"].to_dict() == {"000": 25, "001": 18, "002": 9, "003": 13, "004": 30}
     assert p["n_selon"].to_dict() == {"000": 1, "001": 2, "002": 2, "003": 0, "004": 1}
     assert p.loc["004", "byline"] == "Victoria Friedman"
@@ -75,7 +80,7 @@ def test_facts_matrix_cells(corpus, parts):
 
 
 def test_speakers_of_each_article(parts):
-    voices = analysis.voices(parts["statements"])
+    voices = analysis.voices(parts["statements"], parts["tokens"])
     speakers = voices.groupby("article_id")["speaker"].apply(sorted).to_dict()
     assert speakers["004"] == ["Dmitri Peskov", "Donald Trump", "Iouri Ouchakov", "Karoline Leavitt", "Kremlin",
                                "Marco Rubio", "Sergueï Lavrov"]
@@ -83,7 +88,7 @@ def test_speakers_of_each_article(parts):
 
 
 def test_places(corpus, layers):
-    places = compare.place_mentions(corpus, layers.places)
+    places = compare.place_mentions(corpus, layers.places, layers.mentions)
     assert set(places[places["article_id"] == "004"]["place"]) >= {"Alaska", "Budapest", "Hongrie", "Moscou"}
     assert "Genève" in set(places[places["article_id"] == "000"]["place"])
 

@@ -1,9 +1,11 @@
 """Every notebook runs top to bottom; notebooks are committed clean; the report build fails loudly."""
 import csv
 import json
+import os
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import paths, report
@@ -49,11 +51,51 @@ def test_notebook_reads_the_data_folder_and_names_no_study_article_or_period(pat
     assert not re.search(r"range\(5\)|\b2025-\d\d-\d\d\b", code), f"{path.name} assumes the study's size or dates"
 
 
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """Execute a notebook once per session, its figures saved in a folder of the session; returns that folder."""
+    folder = tmp_path_factory.mktemp("figures")
+    done: dict[str, nbformat.NotebookNode] = {}
+
+    def run(name: str) -> nbformat.NotebookNode:
+        if name not in done:
+            old = os.environ.get("PRESSE_SOMMET_FIGURES")
+            os.environ["PRESSE_SOMMET_FIGURES"] = str(folder)
+            try:
+                done[name] = report.execute(paths.NOTEBOOKS_DIR / name)
+            finally:
+                os.environ.pop("PRESSE_SOMMET_FIGURES") if old is None else os.environ.update(
+                    PRESSE_SOMMET_FIGURES=old)
+        return done[name]
+
+    run.folder = folder
+    return run
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_executes_top_to_bottom(path):
-    nb = report.execute(path)
+def test_notebook_executes_top_to_bottom(path, executed):
+    nb = executed(path.name)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
     assert errors == []
+
+
+def test_actor_counts_agree_across_notebooks(executed, layers):
+    """One mention table feeds every notebook: 00 shows it by kind, 01 sums the kinds, 02 counts the names."""
+    for name in ("00_corpus.ipynb", "01_source_comparison.ipynb", "02_term_frequency.ipynb"):
+        executed(name)
+    by_kind = pd.read_csv(executed.folder / "00_actors.csv", header=[0, 1], index_col=[0, 1])
+    coverage = pd.read_csv(executed.folder / "01_coverage_actors.csv", index_col=[0, 1])
+    terms = pd.read_csv(executed.folder / "02_actor_terms.csv", index_col=0)
+    totals = by_kind.T.groupby(level="article_id").sum().T
+    pd.testing.assert_frame_equal(totals, coverage, check_names=False)
+    assert by_kind.loc[("russia", "Vladimir Poutine"), "000"].to_dict() == {"name": 7, "pronoun": 0, "role": 3}
+    assert coverage.loc[("russia", "Vladimir Poutine")].to_dict() == {"000": 10, "001": 3, "002": 3, "003": 9,
+                                                                     "004": 9}
+    names = by_kind.xs("name", axis=1, level="mention_kind").droplevel("camp")
+    states = set(layers.actors.query("actor_kind == 'state'")["actor"])
+    names = names.loc[[a for a in names.index if a not in states and names.loc[a].sum() > 0]]
+    pd.testing.assert_frame_equal(names.sort_index(), terms.sort_index(), check_names=False)
+    assert terms.loc["Donald Trump"].to_dict() == {"000": 6, "001": 7, "002": 4, "003": 11, "004": 10}
 
 
 def _notebook(folder, name, sources):

@@ -12,7 +12,7 @@ def _table(name, layers):
     sources = {
         "paragraphs": lambda: analysis.paragraphs(),
         "checksums": lambda: analysis.verify_checksums(),
-        "voices": lambda: analysis.voices(layers.statements),
+        "voices": lambda: analysis.voices(layers.statements, layers.tokens),
     }
     return sources[name]() if name in sources else getattr(layers, name)
 

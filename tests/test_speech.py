@@ -299,8 +299,8 @@ def test_held_out_texts_the_rules_never_saw(heldout_layers):
     assert scores.loc["overall", "speaker_accuracy"] >= 0.85
 
 
-def test_voices_per_article(found):
-    v = analysis.voices(found)
+def test_voices_per_article(found, layers):
+    v = analysis.voices(found, layers.tokens)
     assert list(v.columns) == ["article_id", "speaker", "speaker_camp", "direct", "fragment", "indirect", "statements",
                                "quoted_words"]
     v = v.set_index(["article_id", "speaker"])

@@ -73,9 +73,9 @@ def test_exact_frequencies_from_the_cleaned_text(words):
 
 def test_vocabulary_profile(words):
     profile = T.vocabulary_profile(words)
-    assert profile.loc["004", ["n_tokens", "n_types", "n_hapaxes"]].tolist() == [717, 317, 201]
-    assert math.isclose(profile.loc["004", "type_token_ratio"], 317 / 717)
-    assert T.vocabulary_profile(words, group="period").loc["august", "n_tokens"] == 1900
+    assert profile.loc["004", ["n_tokens", "n_types", "n_hapaxes"]].tolist() == [719, 318, 202]
+    assert math.isclose(profile.loc["004", "type_token_ratio"], 318 / 719)
+    assert T.vocabulary_profile(words, group="period").loc["august", "n_tokens"] == 1904
 
 
 def test_multiword_terms(words):
@@ -88,7 +88,7 @@ def test_keyness_november_vs_august(words):
     key = T.keyness(words)
     row = key.loc["résultat"]
     assert (row["target_count"], row["reference_count"]) == (5, 0)
-    assert round(row["g2"], 4) == 12.9725 and row["p_value"] < 0.001 and round(row["lafon"], 4) == 2.8158
+    assert round(row["g2"], 4) == 12.9674 and row["p_value"] < 0.001 and round(row["lafon"], 4) == 2.8147
     assert key.loc["Volodymyr Zelensky", "g2"] < 0 and key.loc["Volodymyr Zelensky", "target_count"] == 0
     assert key.index[0] == "résultat"
 
@@ -131,7 +131,7 @@ def test_concordance(corpus, tokens):
 
 def test_trajectories(words):
     traj = T.trajectories(words, ["résultat", "sommet"])
-    assert math.isclose(traj.loc["résultat", "november"], 1000 * 5 / 717)
+    assert math.isclose(traj.loc["résultat", "november"], 1000 * 5 / 719)
     assert traj.loc["résultat", "august"] == 0
 
 

@@ -13,10 +13,11 @@ from .cues import cue_lemma
 from .evaluation import CONVENTIONS, evaluate_quotes, evaluation_table, same_speaker, trap_hits
 from .gold import load_gold, load_gold_json
 from .marks import QuoteSpan, quote_marks
+from .pronouns import PRONOUN_COLUMNS
 from .record import QUOTE_COLUMNS, STATEMENT_KINDS
-from .statements import quotes
+from .statements import quotes, statements_and_pronouns
 from .views import highlight_quotes, voices
 
-__all__ = ["CONVENTIONS", "QUOTE_COLUMNS", "STATEMENT_KINDS", "QuoteSpan", "cue_lemma", "evaluate_quotes",
-           "evaluation_table", "highlight_quotes", "load_gold", "load_gold_json", "quote_marks", "quotes",
-           "same_speaker", "trap_hits", "voices", "word_overlap"]
+__all__ = ["CONVENTIONS", "PRONOUN_COLUMNS", "QUOTE_COLUMNS", "QuoteSpan", "STATEMENT_KINDS", "cue_lemma",
+           "evaluate_quotes", "evaluation_table", "highlight_quotes", "load_gold", "load_gold_json", "quote_marks",
+           "quotes", "same_speaker", "statements_and_pronouns", "trap_hits", "voices", "word_overlap"]

@@ -15,7 +15,7 @@ from .record import Speaker, Statement
 def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: list[Statement]) -> Speaker:
     """Nearest preceding agreeing actor that is a subject or a speaker (outside quotes) within the three
     sentences before, else the nearest agreeing mention anywhere before."""
-    agrees = _agreement(art, pronoun)
+    agrees = agreement(art, pronoun)
     reported = [(x.start_char, x.end_char) for x in statements if x.statement_kind == "indirect"]
     strong = _subjects_before(art, before, agrees, reported) + [
         (s.cue_char, s.speaker) for s in statements if s.speaker and s.cue_char < before and agrees(s.speaker)]
@@ -30,7 +30,7 @@ def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: li
     return Speaker(None, "pronoun_unresolved")
 
 
-def _agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
+def agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
     """Whether an actor agrees in gender and number with the pronoun (data/actors.csv says which they are).
 
     A speaker the actor table does not know is a person of either gender when it is a name, and takes the

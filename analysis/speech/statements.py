@@ -18,6 +18,7 @@ from .content import (
 )
 from .cues import cue_phrase, find_cues, is_incise, is_negated, is_passive
 from .marks import QuoteSpan
+from .pronouns import PRONOUN_COLUMNS, pronoun_mentions
 from .quote_speakers import attribute_quote, repeat_speakers
 from .record import QUOTE_COLUMNS, Speaker, Statement
 from .speakers import SelonMarker, selon_marker, speaker_of_cue
@@ -32,13 +33,20 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame, 
     Columns: article_id, quote_id, statement_kind, text, speaker, speaker_camp, cue, sent_idx, start_char,
     end_char, closed (False for a quote never closed), speaker_basis (how the speaker was found).
     """
+    return statements_and_pronouns(corpus, sentences, tokens, mentions, actors)[0]
+
+
+def statements_and_pronouns(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame,
+                            mentions: pd.DataFrame, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The statement table of `quotes()` and the pronoun mentions resolved along the way (`PRONOUN_COLUMNS`:
+    article_id, start_char, end_char, surface, actor, speaker_basis), in one pass over the articles."""
     camp = dict(zip(actors["actor"], actors["camp"]))
     gender = dict(zip(actors["actor"], actors["gender"]))
     number = dict(zip(actors["actor"], actors["number"]))
     tok_groups = records(tokens, TOKEN_FIELDS)
     sent_groups = records(sentences, SENTENCE_FIELDS)
     men_groups = records(mentions, MENTION_FIELDS)
-    rows = []
+    rows, pronouns = [], []
     for article_id, text in zip(corpus["article_id"], corpus["text"]):
         if article_id not in tok_groups:
             continue  # an article with no parse (an empty text) reports nothing
@@ -46,7 +54,8 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame, 
                            men_groups.get(article_id, []), gender=gender, number=number)
         found = sorted(article_statements(art), key=lambda s: (s.start_char, -s.end_char))
         rows += [_row(art, n, s, camp) for n, s in enumerate(found, start=1)]
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+        pronouns += pronoun_mentions(art, found)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS), pd.DataFrame(pronouns, columns=PRONOUN_COLUMNS)
 
 
 def _row(art: ArticleIndex, n: int, s: Statement, camp: dict[str, str]) -> dict:

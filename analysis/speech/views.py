@@ -5,15 +5,17 @@ import html
 
 import pandas as pd
 
+from ..spans import words_inside
 from .record import STATEMENT_KINDS
 
 
-def voices(quote_table: pd.DataFrame) -> pd.DataFrame:
+def voices(quote_table: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """Per article, speaker and speaker_camp: statements by kind (direct, fragment, indirect), their total
-    (statements) and the words quoted (quoted_words: direct quotes and fragments)."""
+    (statements) and the words quoted (quoted_words: the words of `tokens`, as in the corpus's `n_words`, inside
+    direct quotes and fragments)."""
     q = quote_table.assign(speaker=quote_table["speaker"].fillna("(unattributed)"),
                            speaker_camp=quote_table["speaker_camp"].fillna("unknown"),
-                           words=quote_table["text"].str.count(r"\w+(?:['-]\w+)*"))
+                           words=words_inside(tokens, quote_table))
     counts = q.pivot_table(index=["article_id", "speaker", "speaker_camp"], columns="statement_kind", values="quote_id",
                            aggfunc="count", fill_value=0).reindex(columns=list(STATEMENT_KINDS), fill_value=0)
     quoted = q[q["statement_kind"] != "indirect"].groupby(["article_id", "speaker", "speaker_camp"])["words"].sum()
