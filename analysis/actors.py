@@ -178,3 +178,26 @@ def assign_actors(tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
             inside = (starts >= m_start) & (ends <= m_end)
             out[idx[inside]] = actor
     return pd.Series(out, index=tokens.index, name="actor")
+
+
+def voices(actors: pd.DataFrame) -> dict[str, set[str]]:
+    """Actor → the actors it speaks with: itself and those it is a member of, up the `member_of` chain
+    (Iouri Ouchakov → {Iouri Ouchakov, Kremlin, Russie})."""
+    parent = dict(zip(actors["actor"], actors["member_of"] if "member_of" in actors.columns else [""] * len(actors)))
+    out = {}
+    for actor in parent:
+        chain, a = {actor}, parent.get(actor)
+        while a and a not in chain:
+            chain.add(a)
+            a = parent.get(a)
+        out[actor] = chain
+    return out
+
+
+def same_voice(a: str | None, b: str | None, chains: dict[str, set[str]]) -> bool:
+    """Whether a statement by `a` speaks for `b` or the other way round: the same actor, or one a member of the
+    other (the Kremlin and its adviser Iouri Ouchakov; not the Kremlin and Donald Trump). Unknown speakers
+    (names the actor table lacks) speak only for themselves."""
+    if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
+        return False
+    return a == b or a in chains.get(b, {b}) or b in chains.get(a, {a})

@@ -1,4 +1,4 @@
-"""Source comparison: profiles, lexical similarity, text reuse, coverage of actors, places and facts."""
+"""Source comparison: profiles, lexical similarity, text reuse, coverage of actors and places (facts: facts.py)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,6 @@ import pandas as pd
 
 from . import paths
 from .actors import alias_pattern
-from .errors import CorpusError
 from .mentions import counted
 from .spans import words_inside
 from .speech import quote_marks
@@ -233,44 +232,7 @@ def place_mentions(corpus: pd.DataFrame, places: pd.DataFrame, mentions: pd.Data
     return pd.DataFrame(rows, columns=["article_id", "start_char", "end_char", "place", "place_kind"])
 
 
-def load_facts(path: Path | str | None = None) -> pd.DataFrame:
-    """The facts of the story (data/facts.csv) with their lemma patterns (`|` between alternatives)."""
-    path = Path(path) if path else paths.FACTS_CSV
-    facts = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for column in ("fact_id", "label_en", "patterns"):
-        if column not in facts.columns:
-            raise CorpusError(path, f"column {column} is missing", "see the data dictionary in README.md")
-    facts["patterns"] = facts["patterns"].map(lambda s: [p.split() for p in s.split("|") if p.strip()])
-    return facts
-
-
-def _sentence_matches(terms: list[str], lemmas: set[str], lower_text: str) -> bool:
-    """All terms of a pattern occur in the sentence, as a lemma, a word form or (hyphenated) a substring."""
-    return all(t in lemmas or (("-" in t or "%" in t) and t in lower_text) for t in terms)
-
-
-def fact_matches(sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """Every sentence that states a fact: article_id, fact_id, sent_idx, sentence, pattern matched."""
-    bags = {k: set(g["lemma"].str.lower()) | set(g["text"].str.lower())
-            for k, g in tokens.groupby(["article_id", "sent_idx"])}
-    rows = []
-    for s in sentences[~sentences["is_heading"]].itertuples():
-        bag, low = bags.get((s.article_id, s.sent_idx), set()), s.text.lower()
-        for f in facts.itertuples():
-            hit = next((p for p in f.patterns if _sentence_matches(p, bag, low)), None)
-            if hit:
-                rows.append({"article_id": s.article_id, "fact_id": f.fact_id, "sent_idx": s.sent_idx,
-                             "sentence": s.text, "pattern": " ".join(hit)})
-    return pd.DataFrame(rows, columns=["article_id", "fact_id", "sent_idx", "sentence", "pattern"])
-
-
-def facts_matrix(matches: pd.DataFrame, facts: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Facts (rows, in the file's order) × articles: the number of sentences stating each fact."""
-    table = pd.crosstab(matches["fact_id"], matches["article_id"])
-    return table.reindex(index=facts["fact_id"], columns=article_ids, fill_value=0)
-
-
-def period_diff(present: pd.DataFrame, period_of: dict[str, str], *, later: str = "november") -> pd.DataFrame:
+def period_diff(present: pd.DataFrame, period_of: dict[str, str], *, later: str) -> pd.DataFrame:
     """What the later period repeats, drops and adds, from an item × article presence table."""
     later_cols = [a for a in present.columns if period_of[a] == later]
     earlier_cols = [a for a in present.columns if period_of[a] != later]

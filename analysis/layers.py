@@ -25,10 +25,11 @@ import pandas as pd
 
 from . import cache, mentions, nlp, paths, speech, terms, timex, tone
 from .actors import assign_actors, load_actors
-from .compare import load_facts, load_places
+from .compare import load_places
 from .corpus import cleaning_log, read_corpus
 from .errors import CorpusError, command_status
-from .tracking import load_ledger
+from .facts import load_facts
+from .ledger import load_ledger
 
 LIB = paths.LIBRARY_DIR
 # The code and data files that compute each layer: an edit to any of them rebuilds it (and what reads it).

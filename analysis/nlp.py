@@ -157,4 +157,3 @@ def docs_from_bytes(data: bytes, article_ids: list[str]) -> dict[str, object]:
     from spacy.tokens import DocBin
 
     return dict(zip(article_ids, DocBin().from_bytes(data).get_docs(spacy.blank("fr").vocab)))
-

@@ -26,3 +26,21 @@ AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "csubj", "obl:agent"})
 SHARED_FUNCTION_DEPS: frozenset[str] = frozenset({"conj", "appos", "flat:name", "fixed", "flat"})
 # Determiners that make an office generic unless the text dates it: "un président américain" (any of them).
 INDEFINITE_DETERMINERS: tuple[str, ...] = ("un", "une", "des", "d'", "d’")
+
+# --- Facts: how a sentence negates or rejects what it states (analysis.facts) --------------------------------
+# Words that negate the word they bear on or the verb that governs it ("n'envisage pas", "aucune résolution").
+NEGATION_WORDS: frozenset[str] = frozenset({
+    "ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "nullement", "guère", "sans", "non", "nul", "nulle",
+})
+# Verbs that reject or withdraw what is their object ("tout en écartant un sommet à trois", "a annulé le sommet").
+REJECTING_LEMMAS: frozenset[str] = frozenset({
+    "écarter", "exclure", "rejeter", "démentir", "nier", "refuser", "récuser", "repousser", "annuler", "abandonner",
+    "renoncer", "contester", "remiser", "enterrer", "abandon", "annulation", "rejet", "refus",
+})
+# Verbs whose negation asserts (litotes): "n'a pas caché son impatience", "n'ont cessé de …".
+LITOTES_LEMMAS: frozenset[str] = frozenset({"cacher", "cesser", "manquer", "empêcher", "oublier"})
+# Words that make "ne" restrictive, not negative: "ne … que".
+RESTRICTIVE_WORDS: frozenset[str] = frozenset({"que", "qu'", "qu’"})
+# Negation words that need no "ne": they negate on their own.
+STRONG_NEGATION_WORDS: frozenset[str] = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guère", "sans",
+                                                    "non", "nul", "nulle", "point", "rien", "personne"})

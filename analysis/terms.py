@@ -180,7 +180,7 @@ def log_odds_dirichlet(y_i: pd.Series, y_j: pd.Series, prior: pd.Series, *, prio
     return pd.DataFrame({"log_odds": delta, "log_odds_z": delta / np.sqrt(var)})
 
 
-def keyness(terms: pd.DataFrame, *, group: str = "period", target: str = "november",
+def keyness(terms: pd.DataFrame, *, target: str, group: str = "period",
             content_only: bool = True, min_count: int = 2) -> pd.DataFrame:
     """Keyness of every term, target group vs the rest: counts, G² (signed), its p-value, log ratio, Lafon's
     specificity, log-odds z-score with the whole corpus as prior. Sorted by signed G², target terms first.
@@ -225,7 +225,7 @@ def _keyness(counts: pd.DataFrame, sizes: pd.Series, target: str, min_count: int
     return out.set_index("term")
 
 
-def stability(terms: pd.DataFrame, *, group: str = "period", target: str = "november", leave_out_from: str = "august",
+def stability(terms: pd.DataFrame, *, target: str, leave_out_from: str, group: str = "period",
               threshold: float = 3.84, top: int = 20) -> pd.DataFrame:
     """Leave-one-article-out keyness: drop each article of `leave_out_from` in turn and recompute. A term that
     stays key (|G²| ≥ `threshold`, i.e. p < 0.05, same direction) every time is `stable`, else `fragile`.

@@ -1,28 +1,28 @@
-"""Claim tracking: candidate claims found automatically, grouped across articles, and the curated ledger.
+"""Claim tracking: candidate claims found automatically, and grouped across articles.
 
-A candidate claim is a sentence that states one of the story's facts (data/facts.csv) and asserts a future
-event, a plan, a condition, an expectation or a checkable fact, with its speaker (from the quotes layer),
-hedging and time horizon. The ledger (data/claims.csv) is the researcher's judgment of what happened to each
-claim, with verbatim evidence; the automatic candidates that support each ledger row are shown beside it.
+A candidate claim is a sentence's statement of one of the story's facts (analysis.facts): a future event, a
+plan, a condition, an expectation or a checkable fact, with its polarity, its speaker (the statement that holds
+the fact's words), hedging, the day it speaks from and its time horizon. The ledger (analysis.ledger) is the
+researcher's verdict on each claim; the candidates that carry each ledger row are shown beside it.
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import paths
 from . import resources as R
-from .compare import fact_matches
-from .errors import CorpusError
+from .actors import same_voice, voices
+from .facts import fact_matches
 from .tone import hedging
 
-STATUSES = ("fulfilled", "partly_fulfilled", "not_fulfilled", "contradicted", "unresolved", "not_addressed")
-LEDGER_COLUMNS = ["claim_id", "topic", "claim_en", "claim_fr", "speaker", "first_article", "made_on",
-                  "horizon_start", "horizon_end", "status_by_november", "evidence_article", "evidence_fr", "notes"]
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+CANDIDATE_COLUMNS = ["claim_key", "article_id", "published", "sent_idx", "text", "topic", "start_char", "end_char",
+                     "negated", "claim_type", "voice", "speaker", "speaker_camp", "cue", "agent", "hedged", "hedges",
+                     "made_on", "horizon_start", "horizon_end", "horizon_text", "lemmas"]
+MAX_DATE_SPAN = 7  # days: a date that dates a statement is a day or a week, not a month
+MAX_DAYS_APART = 3  # days between two wordings of one claim (a statement reported the next day or two)
 
 
 def _content_lemmas(toks: pd.DataFrame) -> frozenset[str]:
@@ -31,45 +31,69 @@ def _content_lemmas(toks: pd.DataFrame) -> frozenset[str]:
 
 
 def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.DataFrame,
-           sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """Candidate claims: one row per sentence that states a fact of the story.
+           sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame,
+           mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Candidate claims: one row per sentence and fact it states (analysis.facts), with how it states it.
 
-    Columns: claim_key, article_id, published, sent_idx, text, topics, claim_type (condition | future_event |
-    plan | expectation | fact), voice (reported | narration), speaker, speaker_camp, cue, hedged, hedges,
-    horizon_start, horizon_end, horizon_text.
+    Columns: claim_key (`<article>-sNN-<fact>`), article_id, published, sent_idx, text, topic (the fact),
+    start_char/end_char (the fact's words), negated (the sentence denies or rejects it), claim_type (condition |
+    expectation | future_event | plan | fact), voice (reported | narration), speaker, speaker_camp, cue (of the
+    statement that holds the fact's words), agent (in the narration, the actor the sentence makes act: the
+    nearest agent mention of `mentions` before the fact's end, "Il a lancé un ultimatum"), hedged, hedges,
+    made_on (the day the sentence speaks from: a past date it gives, else publication), horizon_start,
+    horizon_end, horizon_text, lemmas.
     """
+    agents = mentions[mentions["use"] == "agent"] if mentions is not None else None
     by_sentence = ["article_id", "sent_idx"]
     matches = fact_matches(sentences, tokens, facts)
-    topics = matches.groupby(by_sentence)["fact_id"].apply(list)
-    hedges = hedging(sentences, tokens).set_index(by_sentence)
+    hedges = hedging(sentences, tokens, statements).set_index(by_sentence)
     published = dict(zip(corpus["article_id"], corpus["published"]))
-    sents = sentences[~sentences["is_heading"]].set_index(by_sentence)
+    starts = dict(zip(zip(sentences["article_id"], sentences["sent_idx"]), sentences["start_char"]))
     fut = tokens[tokens["morph"].str.contains("Tense=Fut", regex=False)].groupby(by_sentence).size()
     plan = tokens[tokens["lemma"].isin(R.PLAN_LEMMAS)].groupby(by_sentence).size()
     rows = []
-    for (article_id, sent_idx), topic_list in topics.items():
-        if (article_id, sent_idx) not in sents.index:
-            continue
-        s = sents.loc[(article_id, sent_idx)]
-        p = published[article_id]
-        ahead = _ahead(time_expressions, article_id, sent_idx, p)
-        h = hedges.loc[(article_id, sent_idx)]
-        future = len(ahead) > 0 or fut.get((article_id, sent_idx), 0) > 0
-        kind = _claim_type(s["text"], h, future=future, planned=plan.get((article_id, sent_idx), 0) > 0)
-        marks = [m for m in ("conditional", "modal", "attribution") if h[m]]
-        rows.append({"claim_key": f"{article_id}-s{sent_idx:02d}", "article_id": article_id, "published": p,
-                     "sent_idx": sent_idx, "text": s["text"], "topics": sorted(set(topic_list)), "claim_type": kind,
-                     **_voice(statements, article_id, s["start_char"], s["end_char"]),
-                     "hedged": bool(marks), "hedges": ", ".join(marks), **_horizon(ahead)})
-    out = pd.DataFrame(rows)
+    for m in matches.itertuples():
+        key, p = (m.article_id, m.sent_idx), published[m.article_id]
+        tx = time_expressions[(time_expressions["article_id"] == m.article_id)
+                              & (time_expressions["sent_idx"] == m.sent_idx)]
+        made_on = _spoken_on(tx, p)
+        ahead, h = _ahead(tx, made_on), hedges.loc[key]
+        future = len(ahead) > 0 or fut.get(key, 0) > 0
+        kind = _claim_type(m.sentence, h, future=future, planned=plan.get(key, 0) > 0)
+        marks = [k for k in ("conditional", "modal", "attribution") if h[k]]
+        rows.append({"claim_key": f"{m.article_id}-s{m.sent_idx:02d}-{m.fact_id}", "article_id": m.article_id,
+                     "published": p, "sent_idx": m.sent_idx, "text": m.sentence, "topic": m.fact_id,
+                     "start_char": m.start_char, "end_char": m.end_char, "negated": m.negated, "claim_type": kind,
+                     **_voice(statements, m.article_id, m.start_char, m.end_char),
+                     "agent": _agent(agents, m, starts[key]),
+                     "hedged": bool(marks), "hedges": ", ".join(marks), "made_on": made_on,
+                     **_horizon(ahead)})
+    out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS[:-1])
     lemma_sets = {k: _content_lemmas(g) for k, g in tokens.groupby(by_sentence)}
     out["lemmas"] = [lemma_sets.get((a, s), frozenset()) for a, s in zip(out["article_id"], out["sent_idx"])]
     return out
 
 
-def _ahead(time_expressions: pd.DataFrame, article_id: str, sent_idx: int, published: pd.Timestamp) -> pd.DataFrame:
-    """The sentence's time expressions that point after publication (open-ended ones by their start)."""
-    tx = time_expressions[(time_expressions["article_id"] == article_id) & (time_expressions["sent_idx"] == sent_idx)]
+def _agent(agents: pd.DataFrame | None, m, sentence_start: int) -> str | None:
+    """The actor of the last agent mention between the sentence's start and the end of the fact's words."""
+    if agents is None:
+        return None
+    before = agents[(agents["article_id"] == m.article_id) & (agents["start_char"] >= sentence_start)
+                    & (agents["start_char"] < m.end_char)]
+    return before["actor"].iloc[-1] if len(before) else None
+
+
+def _spoken_on(tx: pd.DataFrame, published: pd.Timestamp) -> pd.Timestamp:
+    """The day a sentence speaks from: the latest day-precise date (a week at most) it gives up to publication
+    ("Le 13 octobre, Trump annonçait …"), else the publication date."""
+    past = tx[tx["value_start"].notna() & tx["value_end"].notna() & (tx["value_end"] <= published)
+              & ((tx["value_end"] - tx["value_start"]) <= pd.Timedelta(days=MAX_DATE_SPAN))]
+    return past["value_start"].max() if len(past) else published
+
+
+def _ahead(tx: pd.DataFrame, published: pd.Timestamp) -> pd.DataFrame:
+    """The sentence's time expressions (`tx`) that point after `published`, the day the sentence speaks from
+    (open-ended ones by their start)."""
     open_ended_ahead = tx["value_end"].isna() & tx["value_start"].notna() & (tx["value_start"] > published)
     return tx[open_ended_ahead | (tx["value_end"] > published)]
 
@@ -90,14 +114,17 @@ def _claim_type(text: str, hedge_flags: pd.Series, *, future: bool, planned: boo
 
 
 def _voice(statements: pd.DataFrame, article_id: str, start: int, end: int) -> dict:
-    """Who speaks in the sentence [start, end): the widest statement overlapping it, else the narration."""
+    """Who states the words [start, end): the narrowest statement that holds their start, else the widest one
+    they overlap, else the narration."""
     over = statements[(statements["article_id"] == article_id) & (statements["start_char"] < end)
                       & (statements["end_char"] > start)]
     if not len(over):
         return {"voice": "narration", "speaker": None, "speaker_camp": None, "cue": ""}
-    widest = over.assign(w=over["end_char"] - over["start_char"]).sort_values("w").iloc[-1]
-    return {"voice": "reported", "speaker": widest["speaker"], "speaker_camp": widest["speaker_camp"],
-            "cue": widest["cue"]}
+    width = over["end_char"] - over["start_char"]
+    holding = over[(over["start_char"] <= start) & (over["end_char"] > start)]
+    pick = holding.loc[(holding["end_char"] - holding["start_char"]).idxmin()] if len(holding) else over.loc[
+        width.idxmax()]
+    return {"voice": "reported", "speaker": pick["speaker"], "speaker_camp": pick["speaker_camp"], "cue": pick["cue"]}
 
 
 def _horizon(ahead: pd.DataFrame) -> dict:
@@ -114,17 +141,22 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def group_claims(candidates: pd.DataFrame, *, threshold: float = 0.25) -> pd.DataFrame:
+def group_claims(candidates: pd.DataFrame, actors: pd.DataFrame, *, threshold: float = 0.25,
+                 max_days: int = MAX_DAYS_APART) -> pd.DataFrame:
     """Group the same claim carried by several articles (same claim, different wordings).
 
-    Two candidates from different articles are similar when they share a topic and their content lemmas
-    overlap (Jaccard ≥ `threshold`). Groups are built by complete linkage: a candidate joins a group only if
-    it is similar to every member and comes from an article not yet in it, so that chains of loosely related
-    sentences do not merge. Adds `group_id` and `group_articles`.
+    Two candidates from different articles are similar when they state the same fact with the same polarity,
+    in the same voice (the same speaker, or one speaking for the other, `actors.same_voice`; the narration joins
+    any), speak of the same event, and their content lemmas overlap (Jaccard ≥ `threshold`). The same event: their
+    days (`made_on`) are at most `max_days` apart, and their horizons, when both have one, overlap; so the
+    7 August announcement of a meeting "dans les prochains jours" and the 17 November wish for a new summit are
+    never one group. Groups are built by complete linkage: a candidate joins a group only if it is similar to
+    every member and comes from an article not yet in it, so that chains of loosely related sentences do not
+    merge. Adds `group_id` and `group_articles`.
     """
     rows = candidates.reset_index(drop=True)
     articles = list(rows["article_id"])
-    clusters = _complete_linkage(_similarity(rows), articles, threshold)
+    clusters = _complete_linkage(_similarity(rows, voices(actors), max_days), articles, threshold)
     group_of = {i: f"g{k:02d}" for k, members in enumerate(sorted(clusters, key=min)) for i in members}
     out = rows.assign(group_id=[group_of[i] for i in range(len(rows))])
     group_articles = out.groupby("group_id")["article_id"].apply(lambda s: sorted(set(s)))
@@ -132,15 +164,32 @@ def group_claims(candidates: pd.DataFrame, *, threshold: float = 0.25) -> pd.Dat
     return out
 
 
-def _similarity(rows: pd.DataFrame) -> np.ndarray:
-    """Jaccard of content lemmas for pairs from different articles that share a topic; 0 for other pairs."""
+def same_event(a, b, max_days: int = MAX_DAYS_APART) -> bool:
+    """Two candidates (rows) speak of the same event: days at most `max_days` apart, horizons overlapping
+    when both have one (an open end runs forever)."""
+    if abs((a.made_on - b.made_on).days) > max_days:
+        return False
+    if pd.isna(a.horizon_start) or pd.isna(b.horizon_start):
+        return True
+    end_a = a.horizon_end if not pd.isna(a.horizon_end) else pd.Timestamp.max
+    end_b = b.horizon_end if not pd.isna(b.horizon_end) else pd.Timestamp.max
+    return a.horizon_start <= end_b and b.horizon_start <= end_a
+
+
+def _similarity(rows: pd.DataFrame, chains: dict[str, set[str]], max_days: int) -> np.ndarray:
+    """Jaccard of content lemmas for pairs from different articles that state the same fact with the same
+    polarity about the same event; 0 for other pairs."""
     n = len(rows)
-    articles, topics, lemmas = list(rows["article_id"]), [set(t) for t in rows["topics"]], list(rows["lemmas"])
+    items = list(rows.itertuples())
     sim = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            if articles[i] != articles[j] and topics[i] & topics[j]:
-                sim[i, j] = sim[j, i] = jaccard(lemmas[i], lemmas[j])
+            a, b = items[i], items[j]
+            one_voice = not isinstance(a.speaker, str) or not isinstance(b.speaker, str) or same_voice(
+                a.speaker, b.speaker, chains)
+            if (a.article_id != b.article_id and a.topic == b.topic and a.negated == b.negated and one_voice
+                    and same_event(a, b, max_days)):
+                sim[i, j] = sim[j, i] = jaccard(a.lemmas, b.lemmas)
     return sim
 
 
@@ -174,81 +223,11 @@ def _best_pair(clusters: list[list[int]], sim: np.ndarray, articles: list[str], 
 
 
 def claim_groups(grouped: pd.DataFrame) -> pd.DataFrame:
-    """One row per group carried by two articles or more: topics, articles, and each article's wording."""
-    rows = []
-    for gid, g in grouped.groupby("group_id"):
-        if len(set(g["article_id"])) < 2:
-            continue
-        rows.append({"group_id": gid, "topics": ", ".join(sorted(set().union(*g["topics"]))),
-                     "articles": ", ".join(sorted(set(g["article_id"]))), "n_articles": g["article_id"].nunique(),
-                     "wordings": " | ".join(f"[{r.article_id}{' hedged: ' + r.hedges if r.hedged else ''}] {r.text}"
-                                            for r in g.itertuples())})
-    columns = ["group_id", "topics", "articles", "n_articles", "wordings"]
-    return pd.DataFrame(rows, columns=columns).sort_values(["n_articles", "group_id"], ascending=[False, True]
-                                                           ).reset_index(drop=True)
-
-
-# --- the ledger ----------------------------------------------------------------------------------------
-def load_ledger(corpus: pd.DataFrame, path: Path | str | None = None) -> pd.DataFrame:
-    """The curated claim ledger (data/claims.csv), validated: statuses, dates, and every `claim_fr` and
-    `evidence_fr` verbatim in the cleaned text of its article (`corpus` gives the texts)."""
-    path = Path(path) if path else paths.CLAIMS_CSV
-    ledger = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in LEDGER_COLUMNS if c not in ledger.columns]
-    if missing:
-        raise CorpusError(path, f"columns missing: {', '.join(missing)}", "see the data dictionary in README.md")
-    texts = dict(zip(corpus["article_id"], corpus["text"]))
-    for row in ledger.itertuples():
-        if row.status_by_november not in STATUSES:
-            raise CorpusError(path, f"{row.claim_id}: unknown status {row.status_by_november!r}",
-                              f"use one of {', '.join(STATUSES)}")
-        for field, article in (("claim_fr", row.first_article), ("evidence_fr", row.evidence_article)):
-            quote = getattr(row, field)
-            if quote and quote not in texts.get(article, ""):
-                raise CorpusError(path, f"{row.claim_id}: {field} is not verbatim in article {article}: {quote[:60]!r}",
-                                  "copy the words exactly from the cleaned text (notebook 00 shows it)")
-    for column in ("made_on", "horizon_start", "horizon_end"):
-        ledger[column] = pd.to_datetime(ledger[column].replace("", None), format="%Y-%m-%d")
-    return ledger
-
-
-def status_counts(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Claims per status, August and November claims apart (in the order of STATUSES)."""
-    period = np.where(ledger["made_on"] < pd.Timestamp("2025-09-01"), "august", "november")
-    table = pd.crosstab(ledger["status_by_november"], period).reindex(STATUSES, fill_value=0)
-    table.columns.name = "claims made in"
-    return table
-
-
-def support(ledger: pd.DataFrame, candidates: pd.DataFrame, *, threshold: float = 0.2) -> pd.DataFrame:
-    """For each ledger row, the automatic candidates that support it: same topic, and either the verbatim
-    claim inside the sentence or content-lemma overlap with the claim ≥ `threshold`."""
-    rows = []
-    claim_lemmas = {}
-    for row in ledger.itertuples():
-        # The claim's own lemmas: the tokens of its verbatim span in its first article.
-        start = None
-        for c in candidates[candidates["article_id"] == row.first_article].itertuples():
-            if row.claim_fr in c.text:
-                start = c
-                break
-        claim_lemmas[row.claim_id] = start.lemmas if start is not None else frozenset(row.claim_fr.lower().split())
-        for c in candidates.itertuples():
-            if row.topic not in c.topics:
-                continue
-            contains = row.claim_fr in c.text
-            overlap = jaccard(claim_lemmas[row.claim_id], c.lemmas)
-            if contains or overlap >= threshold:
-                rows.append({"claim_id": row.claim_id, "claim_key": c.claim_key, "article_id": c.article_id,
-                             "overlap": 1.0 if contains else overlap, "verbatim": contains, "hedged": c.hedged,
-                             "hedges": c.hedges, "claim_type": c.claim_type, "speaker": c.speaker, "text": c.text})
-    return pd.DataFrame(rows, columns=["claim_id", "claim_key", "article_id", "overlap", "verbatim", "hedged",
-                                       "hedges", "claim_type", "speaker", "text"])
-
-
-def carriage_matrix(supported: pd.DataFrame, ledger: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Claim × article: 'asserted', 'hedged' (conditional, modal or attribution) or '' where not carried."""
-    table = pd.DataFrame("", index=ledger["claim_id"], columns=article_ids)
-    for (claim_id, article_id), g in supported.groupby(["claim_id", "article_id"]):
-        table.loc[claim_id, article_id] = "asserted" if (~g["hedged"]).any() else "hedged"
-    return table
+    """The groups carried by two articles or more, one row per wording, in full: group_id, n_articles, topic,
+    article_id, made_on, speaker, hedges, negated, horizon_text, text (groups by size, then in reading order)."""
+    columns = ["group_id", "n_articles", "topic", "article_id", "made_on", "speaker", "hedges", "negated",
+               "horizon_text", "text"]
+    sizes = grouped.groupby("group_id")["article_id"].nunique()
+    shared = grouped[grouped["group_id"].map(sizes) >= 2].assign(n_articles=lambda d: d["group_id"].map(sizes))
+    return shared.sort_values(["n_articles", "group_id", "article_id", "sent_idx"], ascending=[False, True, True, True],
+                              kind="stable")[columns].reset_index(drop=True)

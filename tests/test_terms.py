@@ -85,7 +85,7 @@ def test_multiword_terms(words):
 
 
 def test_keyness_november_vs_august(words):
-    key = T.keyness(words)
+    key = T.keyness(words, target="november")
     row = key.loc["résultat"]
     assert (row["target_count"], row["reference_count"]) == (5, 0)
     assert round(row["g2"], 4) == 12.9674 and row["p_value"] < 0.001 and round(row["lafon"], 4) == 2.8147
@@ -94,7 +94,7 @@ def test_keyness_november_vs_august(words):
 
 
 def test_vectorised_keyness_matches_the_reference_formulas(words):
-    key = T.keyness(words)
+    key = T.keyness(words, target="november")
     sizes = words.groupby("period").size()
     c, d = int(sizes["november"]), int(sizes["august"])
     for term, row in key.iterrows():
@@ -105,7 +105,7 @@ def test_vectorised_keyness_matches_the_reference_formulas(words):
 
 
 def test_stability_separates_stable_and_fragile_terms(words):
-    stab = T.stability(words, top=15)
+    stab = T.stability(words, target="november", leave_out_from="august", top=15)
     assert stab.loc[["résultat", "Volodymyr Zelensky", "cessez-le-feu", "Steve Witkoff"], "verdict"].tolist() == [
         "stable", "stable", "fragile", "fragile"]
     assert list(stab.columns) == ["g2_all", "without 000", "without 001", "without 002", "without 003", "verdict"]
