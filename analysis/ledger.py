@@ -15,6 +15,7 @@ import pandas as pd
 from . import paths
 from .actors import same_voice, voices
 from .errors import CorpusError
+from .tracking import horizons_overlap, jaccard
 
 STATUSES = ("fulfilled", "partly_fulfilled", "not_fulfilled", "contradicted", "unresolved", "not_addressed")
 NEEDS_EVIDENCE = ("fulfilled", "partly_fulfilled", "not_fulfilled", "contradicted")
@@ -127,12 +128,9 @@ def _same_claim(row, c, lemmas: frozenset, threshold: float) -> str:
     """Why candidate `c` is about ledger row `row`'s claim ("" when it is not)."""
     if row.claim_fr in c.text:
         return "verbatim"
-    if not pd.isna(row.horizon_start) and not pd.isna(c.horizon_start):
-        end_r = row.horizon_end if not pd.isna(row.horizon_end) else pd.Timestamp.max
-        end_c = c.horizon_end if not pd.isna(c.horizon_end) else pd.Timestamp.max
-        if row.horizon_start <= end_c and c.horizon_start <= end_r:
-            return "horizon"
-    overlap = len(lemmas & c.lemmas) / len(lemmas | c.lemmas) if lemmas | c.lemmas else 0.0
+    if not pd.isna(row.horizon_start) and not pd.isna(c.horizon_start) and horizons_overlap(row, c):
+        return "horizon"
+    overlap = jaccard(lemmas, c.lemmas)
     return f"lemmas {overlap:.2f}" if overlap >= threshold else ""
 
 

@@ -171,6 +171,11 @@ def same_event(a, b, max_days: int = MAX_DAYS_APART) -> bool:
         return False
     if pd.isna(a.horizon_start) or pd.isna(b.horizon_start):
         return True
+    return horizons_overlap(a, b)
+
+
+def horizons_overlap(a, b) -> bool:
+    """Two rows with a `horizon_start` each: their horizons share a day (an empty end runs forever)."""
     end_a = a.horizon_end if not pd.isna(a.horizon_end) else pd.Timestamp.max
     end_b = b.horizon_end if not pd.isna(b.horizon_end) else pd.Timestamp.max
     return a.horizon_start <= end_b and b.horizon_start <= end_a
