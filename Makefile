@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # Re-installed only when pyproject.toml changes (the stamp is older than it).
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help setup report test lab bench clean quote-eval tone-benchmark ingest
+.PHONY: help setup report report-check test lab bench clean quote-eval tone-benchmark ingest
 
 help: ## List the targets
 	@echo "presse-sommet — make targets:"
@@ -26,6 +26,15 @@ setup: $(STAMP) ## Create .venv and install the project (automatic for the other
 
 report: $(STAMP) ## Execute every notebook and render reports/ (open reports/index.html); DATA=dir studies another data folder
 	$(if $(DATA),PRESSE_SOMMET_DATA="$(abspath $(DATA))" )$(PY) -m analysis.report --jobs 2
+
+# Playwright drives the system's Chromium; it is an extra of the project, installed here only.
+BROWSER_STAMP := $(VENV)/.browser-stamp
+$(BROWSER_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,browser]"
+	@touch $(BROWSER_STAMP)
+
+report-check: $(BROWSER_STAMP) ## Open every report in headless Chromium (apt-get install chromium): JS errors, requests, tables, screenshots
+	$(PY) -m analysis.report_check
 
 ingest: $(STAMP) ## Bring page copies or Europresse exports into a data folder: make ingest SOURCES="a.txt b.html" DATA=dir
 	@test -n "$(SOURCES)" -a -n "$(DATA)" || { echo 'usage: make ingest SOURCES="pages/ export.html" DATA=my_study'; exit 2; }

@@ -1,13 +1,15 @@
 """Shared fixtures: the layers of the real corpus and of the held-out texts, and throw-away data folders."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import analysis
-from analysis import paths
+from analysis import paths, report
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +38,24 @@ def data_copy(tmp_path: Path) -> Path:
         shutil.copy2(f, target / "raw" / f.name)
     shutil.copy2(paths.ARTICLES_CSV, target / "articles.csv")
     return target
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """Execute a notebook once per session, its figures saved in a folder of the session; returns that folder."""
+    folder = tmp_path_factory.mktemp("figures")
+    done: dict[str, nbformat.NotebookNode] = {}
+
+    def run(name: str) -> nbformat.NotebookNode:
+        if name not in done:
+            old = os.environ.get("PRESSE_SOMMET_FIGURES")
+            os.environ["PRESSE_SOMMET_FIGURES"] = str(folder)
+            try:
+                done[name] = report.execute(paths.NOTEBOOKS_DIR / name)
+            finally:
+                os.environ.pop("PRESSE_SOMMET_FIGURES") if old is None else os.environ.update(
+                    PRESSE_SOMMET_FIGURES=old)
+        return done[name]
+
+    run.folder = folder
+    return run

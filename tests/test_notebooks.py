@@ -1,7 +1,6 @@
 """Every notebook runs top to bottom; notebooks are committed clean; the report build fails loudly."""
 import csv
 import json
-import os
 import re
 
 import nbformat
@@ -51,27 +50,6 @@ def test_notebook_reads_the_data_folder_and_names_no_study_article_or_period(pat
     assert not re.search(r"range\(5\)|\b2025-\d\d-\d\d\b", code), f"{path.name} assumes the study's size or dates"
 
 
-@pytest.fixture(scope="session")
-def executed(tmp_path_factory):
-    """Execute a notebook once per session, its figures saved in a folder of the session; returns that folder."""
-    folder = tmp_path_factory.mktemp("figures")
-    done: dict[str, nbformat.NotebookNode] = {}
-
-    def run(name: str) -> nbformat.NotebookNode:
-        if name not in done:
-            old = os.environ.get("PRESSE_SOMMET_FIGURES")
-            os.environ["PRESSE_SOMMET_FIGURES"] = str(folder)
-            try:
-                done[name] = report.execute(paths.NOTEBOOKS_DIR / name)
-            finally:
-                os.environ.pop("PRESSE_SOMMET_FIGURES") if old is None else os.environ.update(
-                    PRESSE_SOMMET_FIGURES=old)
-        return done[name]
-
-    run.folder = folder
-    return run
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_executes_top_to_bottom(path, executed):
     nb = executed(path.name)
@@ -114,7 +92,7 @@ def test_report_build_names_the_failing_notebook_and_cell_and_removes_stale_repo
     assert [r.error is None for r in results] == [True, False]
     assert "01_broken.ipynb: cell 2 raised ZeroDivisionError" in results[1].error
     assert "1 / 0" in results[1].error
-    assert sorted(p.name for p in out.iterdir()) == ["00_fine.html", "index.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["00_fine.html", "build.json", "index.html"]
     index = (out / "index.html").read_text()
     assert "FAILED, no report" in index and 'href="00_fine.html"' in index and "does it fail?" in index
 

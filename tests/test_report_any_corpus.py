@@ -42,16 +42,44 @@ def _rewrite_articles(folder: Path, change) -> list[str]:
     return [row["article_id"] for row in rows]
 
 
-def _devset_folder(folder: Path) -> list[str]:
+# Markup in the data, as a hostile or careless page copy would carry it: a script, an image with a handler and an
+# HTML entity in the body, a handler in a credit line, markup in the title and the byline. None may reach a report
+# as markup; the body line and the title must be shown as the text they are.
+PAYLOAD_LINES = [
+    'Crédit photo : <img src=x onerror=alert("PAYLOAD-CREDIT")>',
+    'Le sommet <script>alert("PAYLOAD-SCRIPT")</script> se tiendra en Alaska, selon <img src=x '
+    'onerror=alert("PAYLOAD-IMG")> la Maison-Blanche et &lt;b&gt;PAYLOAD-ENTITY&lt;/b&gt; le Kremlin.',
+]
+PAYLOAD_TITLE = ' <img src=x onerror=alert("PAYLOAD-TITLE")>'
+PAYLOAD_BYLINE = ' <script>alert("PAYLOAD-BYLINE")</script>'
+
+
+def _with_payloads(page: Path, folder: Path) -> Path:
+    """A copy of a page copy with the payload lines after its first blank line (into the body)."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = lines.index("") + 1
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / page.name
+    target.write_text("\n".join(lines[:at] + [PAYLOAD_LINES[1], "", PAYLOAD_LINES[0]] + lines[at:]), encoding="utf-8")
+    return target
+
+
+def _devset_folder(folder: Path, payload_in: str | None = None) -> list[str]:
     """The development set's page copies, ingested; ids and the one date a page does not print come from the
-    development set's own articles.csv."""
-    ingest(sorted((DEVSET / "raw").glob("*.txt")), folder)
+    development set's own articles.csv. With `payload_in` (a file name), that page carries the payloads."""
+    pages = sorted((DEVSET / "raw").glob("*.txt"))
+    if payload_in:
+        pages = [_with_payloads(p, folder.parent / "payload_pages") if p.name == payload_in else p for p in pages]
+    ingest(pages, folder)
     with open(DEVSET / "articles.csv", encoding="utf-8", newline="") as fh:
         curated = {row["file"]: row for row in csv.DictReader(fh)}
 
     def change(row):
         known = curated[row["file"]]
-        return {**row, "article_id": known["article_id"], "published": row["published"] or known["published"]}
+        row = {**row, "article_id": known["article_id"], "published": row["published"] or known["published"]}
+        if row["file"] == payload_in:
+            row.update(title=row["title"] + PAYLOAD_TITLE, byline=row["byline"] + PAYLOAD_BYLINE)
+        return row
 
     return _rewrite_articles(folder, change)
 
@@ -132,7 +160,7 @@ def _check_build(results, out: Path, folder: Path, ids: list[str]) -> dict[str, 
 def test_every_notebook_runs_on_the_development_set_with_two_periods(tmp_path, shared_dirs, monkeypatch):
     folder = tmp_path / "devset_study"
     if (DEVSET / "raw").is_dir():
-        ids = _devset_folder(folder)
+        ids = _devset_folder(folder, payload_in="d01_regional.txt")
     else:  # the development set is not in this checkout: the exports stand in, over the same two periods
         ids = _europresse_folder(folder)
     (folder / "periods.csv").write_text(TWO_PERIODS, encoding="utf-8")
@@ -144,6 +172,31 @@ def test_every_notebook_runs_on_the_development_set_with_two_periods(tmp_path, s
     assert "does not annotate this corpus" in texts["00"]  # the study's gold files are not used
     assert "codes another corpus" in texts["03"]
     assert "has no `claims.csv` of its own" in texts["04"]  # nor its claim ledger
+    if (DEVSET / "raw").is_dir():
+        _check_payloads(tmp_path / "reports")
+
+
+def _check_payloads(out: Path) -> None:
+    """No payload of the data reaches a report as markup (an element, a handler, a live script); the body line and
+    the title are shown as text in the reports that show them."""
+    from bs4 import BeautifulSoup
+
+    shown = ""
+    for page in sorted(out.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        handlers = [(t.name, k) for t in soup.find_all(True) for k, v in t.attrs.items()
+                    if k.lower().startswith("on") and "PAYLOAD" in str(v)]
+        assert handlers == [], f"{page.name}: an element of the data carries a handler: {handlers}"
+        live = [s.get_text()[:80] for s in soup.find_all("script") if 'alert("PAYLOAD' in s.get_text()]
+        assert live == [], f"{page.name}: a script of the data would run: {live}"
+        assert [b for b in soup.find_all("b") if "PAYLOAD-ENTITY" in b.get_text()] == [], f"{page.name}: entity decoded"
+        for tag in soup(["script", "style"]):
+            tag.decompose()
+        shown += soup.get_text()
+    assert 'Le sommet <script>alert("PAYLOAD-SCRIPT")</script> se tiendra' in shown  # shown as written
+    assert "&lt;b&gt;PAYLOAD-ENTITY&lt;/b&gt;" in shown  # the entity stays the text the page has
+    assert 'Alaska le 15 août <img src=x onerror=alert("PAYLOAD-TITLE")>' in shown
+    assert 'Crédit photo : <img src=x onerror=alert("PAYLOAD-CREDIT")>' in shown  # in the cleaning log
 
 
 def test_every_notebook_runs_on_a_single_period_and_says_why_comparisons_are_skipped(tmp_path, shared_dirs,

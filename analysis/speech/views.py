@@ -33,7 +33,7 @@ def highlight_quotes(text: str, quote_table: pd.DataFrame) -> str:
         speaker = r.speaker if isinstance(r.speaker, str) and r.speaker else None  # None, NaN and "" alike
         label = f"{speaker or 'speaker unknown'} · {r.statement_kind}" + ("" if r.closed else " · never closed")
         colour = colours[r.statement_kind]
-        events.append((r.start_char, 1, f'<mark title="{html.escape(label)}" style="background:{colour};'
+        events.append((r.start_char, 1, f'<mark title="{html.escape(label)}" style="background-color:{colour};'
                                        f'padding:0 1px">'))
         events.append((r.end_char, 0, f'</mark><sup style="font-size:70%;color:#555">[{html.escape(speaker or "?")}'
                                       f']</sup>'))
@@ -44,5 +44,5 @@ def highlight_quotes(text: str, quote_table: pd.DataFrame) -> str:
         pos = char
     out.append(html.escape(text[pos:]))
     body = "".join(out).replace("\n\n", "</p><p>")
-    legend = " ".join(f'<mark style="background:{c}">{k}</mark>' for k, c in colours.items())
+    legend = " ".join(f'<mark style="background-color:{c}">{k}</mark>' for k, c in colours.items())
     return f'<div style="font:14px/1.6 Georgia,serif;max-width:48rem"><p>{legend}</p><p>{body}</p></div>'
