@@ -27,6 +27,26 @@ LABELS: dict[str, str] = {
     "claim_id": "Claim",
     "fact_id": "Fact",
     "url": "URL",
+    # textometry
+    "f": "In part",
+    "f_total": "In corpus",
+    "part_size": "Part size (words)",
+    "freq": "Frequency",
+    "cofreq": "Co-frequency",
+    "n_parts": "Parts",
+    "n_words": "Words",
+    "dp": "DP (Gries)",
+    "juilland_d": "D (Juilland)",
+    "ctr": "Contribution",
+    "cos2": "Squared cosine",
+    "n_contexts": "Pivot occurrences",
+    "n_class": "Segments of the class with it",
+    "n_total": "Segments with it",
+    "class_size": "Segments of the class",
+    "share_in_class": "Share of the class",
+    "share_of_term": "Share of its segments",
+    "n_segments": "Segments",
+    "chi2": "χ²",
 }
 
 # Words kept as written (proper names, abbreviations) when a header is derived from a column name.

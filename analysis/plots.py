@@ -78,15 +78,45 @@ def figures_dir() -> Path:
     return paths.figures_dir()
 
 
-def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Path | None = None) -> Path:
-    """Save `fig` as figures/<name>.png (and `data` as figures/<name>.csv); return the PNG path."""
+class SavedFigure:
+    """Where a figure was saved: path-like (the PNG), shown in a notebook by its file names only (never the
+    absolute path of the machine that built it)."""
+
+    def __init__(self, png: Path, csv: Path | None):
+        self.png, self.csv = png, csv
+
+    def __fspath__(self) -> str:
+        return str(self.png)
+
+    def _note(self) -> str:
+        numbers = f" and its numbers `{self.csv.name}`" if self.csv else ""
+        return f"Saved `{self.png.name}`{numbers} in the figures folder."
+
+    def __repr__(self) -> str:
+        return self._note()
+
+    def _repr_markdown_(self) -> str:
+        return self._note()
+
+
+def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Path | None = None) -> SavedFigure:
+    """Save `fig` as figures/<name>.png (and `data` as figures/<name>.csv, with its row labels whenever they are not
+    row numbers; an unnamed label column is called `row`)."""
     folder = folder or figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name}.png"
     fig.savefig(target, dpi=150, bbox_inches="tight")
+    csv = None
     if data is not None:
-        data.to_csv(folder / f"{name}.csv", index=any(n is not None for n in data.index.names))
-    return target
+        csv = folder / f"{name}.csv"
+        positions = (data.index.nlevels == 1 and data.index.name is None
+                     and pd.api.types.is_integer_dtype(data.index.dtype))  # row numbers left by a filter
+        labelled = not positions
+        if labelled and any(n is None for n in data.index.names):
+            data = data.rename_axis([n if n is not None else ("row" if data.index.nlevels == 1 else f"row_{i}")
+                                     for i, n in enumerate(data.index.names)])
+        data.to_csv(csv, index=labelled)
+    return SavedFigure(target, csv)
 
 
 def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = "{:.0f}", ax=None):

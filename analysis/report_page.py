@@ -92,7 +92,7 @@ def _toc(body: str) -> str:
             items.append(f'<li class="level-{level}"><a href="#{ident}">{html.escape(html.unescape(text))}</a></li>')
     if not items:
         return ""
-    return f'<nav class="presse-toc" aria-label="Contents"><b>Contents</b><ol>{"".join(items)}</ol></nav>'
+    return f'<nav class="presse-toc" aria-label="Contents"><b>Contents</b><ul>{"".join(items)}</ul></nav>'
 
 
 def page_html(nb: nbformat.NotebookNode, page: Page) -> str:

@@ -59,3 +59,13 @@ def executed(tmp_path_factory):
 
     run.folder = folder
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _figures_out_of_the_project(tmp_path_factory):
+    """No test writes or removes the project's figures/: figures go to a folder of the session unless a test sets
+    its own (a report build removes a notebook's earlier figures before running it)."""
+    old = os.environ.get("PRESSE_SOMMET_FIGURES")
+    os.environ["PRESSE_SOMMET_FIGURES"] = str(tmp_path_factory.mktemp("session_figures"))
+    yield
+    os.environ.pop("PRESSE_SOMMET_FIGURES") if old is None else os.environ.update(PRESSE_SOMMET_FIGURES=old)

@@ -6,6 +6,7 @@ import pytest
 
 import analysis
 from analysis import paths, schema
+from analysis import textometry as X
 
 
 def _table(name, layers):
@@ -13,6 +14,13 @@ def _table(name, layers):
         "paragraphs": lambda: analysis.paragraphs(),
         "checksums": lambda: analysis.verify_checksums(),
         "voices": lambda: analysis.voices(layers.statements, layers.tokens),
+        "specificities": lambda: X.specificities(layers.tokens, by="article_id"),
+        "repeated_segments": lambda: X.repeated_segments(layers.tokens),
+        "cooccurrences": lambda: X.cooccurrences(layers.tokens, "sommet", threshold=0),
+        "cooccurrence_edges": lambda: X.cooccurrence_edges(layers.tokens),
+        "progression": lambda: X.progression(layers.tokens, ["sommet"], corpus=layers.corpus),
+        "dispersion": lambda: X.dispersion(layers.tokens),
+        "concordance": lambda: X.concordance(layers.tokens, "sommet"),
     }
     return sources[name]() if name in sources else getattr(layers, name)
 
