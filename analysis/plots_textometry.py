@@ -103,3 +103,27 @@ def class_spread_chart(shares: pd.DataFrame, *, title: str, ax=None):
     ax.set_title("\n".join(textwrap.wrap(title, 90)), fontsize=10)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
+
+
+def class_plane(ca, classes: pd.Series, *, title: str, top_terms: int = 25, ax=None):
+    """The first plane of a segments × lemmas correspondence analysis: each segment a point coloured by its class
+    (`classes`, indexed like the analysis's rows), and the `top_terms` lemmas that contribute most to the plane."""
+    rows, cols = ca.wide("rows"), ca.wide("columns")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 7))
+    colours = plt.get_cmap("tab10")
+    cls = classes.reindex(rows.index)
+    for i, c in enumerate(sorted(cls.dropna().unique())):
+        mine = rows[cls == c]
+        ax.scatter(mine["coord_1"], mine["coord_2"], s=14, color=colours(i % 10), alpha=0.6, label=f"class {c}")
+    weight = cols["ctr_1"] * ca.eigenvalues["eigenvalue"].iat[0] + cols["ctr_2"] * ca.eigenvalues["eigenvalue"].iat[1]
+    for term, row in cols.loc[weight.nlargest(top_terms).index].iterrows():
+        ax.annotate(str(term), (row["coord_1"], row["coord_2"]), fontsize=8, color="#222222",
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+    shares = ca.eigenvalues["share"]
+    ax.axhline(0, color="#cccccc", lw=0.6), ax.axvline(0, color="#cccccc", lw=0.6)
+    ax.set_xlabel(f"axis 1 ({shares.iat[0]:.1%} of the inertia)")
+    ax.set_ylabel(f"axis 2 ({shares.iat[1]:.1%} of the inertia)")
+    ax.set_title("\n".join(textwrap.wrap(title, 90)), fontsize=10)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="Reinert class")
+    return ax
