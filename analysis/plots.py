@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from . import paths
@@ -119,34 +120,57 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Pat
     return SavedFigure(target, csv)
 
 
-def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = "{:.0f}", ax=None):
-    """A labelled heatmap with the value written in each cell."""
+def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = "{:.0f}", ax=None,
+            row_groups: pd.Series | None = None, group_colours: dict[str, str] | None = None,
+            group_title: str = "camp"):
+    """A labelled heatmap with the value written in each cell, in black or white as the cell's colour needs.
+
+    With `row_groups` (one group per row, e.g. each actor's camp) and `group_colours`, the row labels take their
+    group's colour and a legend outside the cells says which colour is which group."""
     if ax is None:
         _, ax = plt.subplots(figsize=(1.2 + 0.9 * table.shape[1], 0.9 + 0.38 * table.shape[0]))
     values = table.to_numpy(dtype=float)
     im = ax.imshow(values, cmap=cmap, aspect="auto")
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    top = values.max() if values.size else 0
     for (i, j), v in pd.DataFrame(values).stack().items():
-        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
-                color="white" if top and v > 0.6 * top else "black")
+        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=_ink(im.cmap(im.norm(v))))
     ax.set_title(title)
     ax.set_ylabel(table.index.name if isinstance(table.index.name, str) else "")
     ax.set_xlabel(table.columns.name if isinstance(table.columns.name, str) else "")
     ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    if row_groups is not None and group_colours:
+        groups = list(row_groups)
+        for label, group in zip(ax.get_yticklabels(), groups):
+            label.set_color(group_colours[group])
+        handles = [plt.Line2D([], [], marker="s", ls="", color=group_colours[g], label=g)
+                   for g in dict.fromkeys(groups)]
+        ax.legend(handles=handles, title=f"{group_title} (label colour)", fontsize=8, title_fontsize=8,
+                  loc="upper left", bbox_to_anchor=(1.3, 1.0), frameon=False)
     return ax
 
 
+def _ink(rgba) -> str:
+    """Black or white text on a cell of colour `rgba` (relative luminance)."""
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3])
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 else "white"
+
+
 WORDCLOUD_SEED = 42
+# Word colours: the dark two thirds of viridis (its pale yellow end is illegible on white).
 WORDCLOUD_COLOURMAP = "viridis"
+WORDCLOUD_RANGE = (0.0, 0.62)
 
 
 def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
     """A deterministic word cloud (fixed seed, one colour scheme) drawn on `ax`."""
+    from matplotlib.colors import LinearSegmentedColormap
     from wordcloud import WordCloud  # optional and slow to import: only this figure needs it
 
-    cloud = WordCloud(width=900, height=500, background_color="white", colormap=WORDCLOUD_COLOURMAP,
+    base = plt.get_cmap(WORDCLOUD_COLOURMAP)
+    dark = LinearSegmentedColormap.from_list("dark_" + WORDCLOUD_COLOURMAP,
+                                             base(np.linspace(*WORDCLOUD_RANGE, 64)))
+    cloud = WordCloud(width=900, height=500, background_color="white", colormap=dark,
                       random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False)
     cloud.generate_from_frequencies(frequencies)
     if ax is None:
@@ -204,53 +228,22 @@ def span_label(start, end) -> str:
     return f"{start:%B}–{end:%B %Y}" if start.year == end.year else f"{start:%B %Y}–{end:%B %Y}"
 
 
-def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Series, *,
-                    zoom: tuple[str, str] = ("2025-08-01", "2025-12-01"), status_in: str = "November"):
-    """Two panels: every dated event the corpus mentions (oldest first), then a zoom (`zoom`: first day, and the
-    day after the last) with each claim's horizon as a bar coloured by its status (`status_in`: the period whose
-    articles judge it), the events and the publication dates."""
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(12, 10), gridspec_kw={"height_ratios": [1, 2.8]})
-    lo, hi = pd.Timestamp(zoom[0]), pd.Timestamp(zoom[1])
-    span = span_label(lo, hi - pd.Timedelta(days=1))
-    before = events[events["date"] < lo]
-    inside = events[(events["date"] >= lo) & (events["date"] <= hi)]
-    for i, ev in enumerate(before.itertuples()):
-        top.plot(ev.date, 0, "o", color="#333")
-        top.annotate(f"{ev.event_en}\n({', '.join(ev.mentioned_by)})", (ev.date, 0), xytext=(0, 12 + 24 * (i % 2)),
-                     textcoords="offset points", fontsize=7, ha="center")
-    top.plot(inside["date"], [0] * len(inside), "o", color="#333")
-    if len(inside):
-        top.annotate(f"{len(inside)} events, {span}\n(see below)", (inside["date"].min(), 0),
-                     xytext=(0, 12), textcoords="offset points", fontsize=7, ha="center")
-    top.axvspan(lo, hi, color="#f3e6c8", zorder=-1)
-    top.set_yticks([])
-    top.set_ylim(-0.5, 2.5)
-    top.set_title("Dated events the corpus mentions (articles that mention each); shaded: the zoom below")
-    rows = ledger.reset_index(drop=True)
-    for y, row in rows.iterrows():
-        start = row["horizon_start"] if pd.notna(row["horizon_start"]) else row["made_on"]
-        end = row["horizon_end"] if pd.notna(row["horizon_end"]) else hi
-        colour = STATUS_COLOURS[row["status_by_november"]]
-        bottom.plot([row["made_on"]], [y], "|", color=colour, ms=10)
-        bottom.barh(y, (end - start).days + 1, left=start, height=0.6, color=colour,
-                    alpha=0.9 if pd.notna(row["horizon_end"]) else 0.35)
-        late = (max(start, lo) - lo) > 0.6 * (hi - lo)  # labels of late claims go left of their bar
-        bottom.annotate(f"{row['claim_id']} {row['claim_en'][:58]}", (max(start, lo), y), xytext=(-3 if late else 3, 0),
-                        textcoords="offset points", va="center", ha="right" if late else "left", fontsize=6.5)
-    days = [(d - lo).days for d in inside["date"]]
-    for ev, x in zip(inside.itertuples(), _spread(days, 2.6)):
-        bottom.axvline(ev.date, color="#555", lw=0.6, ls=":")
-        bottom.annotate(f"{ev.event_en[:48]} ({', '.join(ev.mentioned_by)})",
-                        (lo + pd.Timedelta(days=x), len(rows) + 6.2), rotation=90, fontsize=6, va="bottom",
-                        ha="center")
-    for d in sorted(set(published)):
-        bottom.axvline(d, color="black", lw=1.2)
-    bottom.set_xlim(lo, hi)
-    bottom.set_ylim(len(rows) + 6.5, -0.8)
-    bottom.set_yticks([])
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in STATUS_COLOURS.values()]
-    bottom.legend(handles, list(STATUS_COLOURS), fontsize=7, loc="center right", ncol=1, bbox_to_anchor=(1.0, 0.62))
-    bottom.set_title(f"{span}: each claim's horizon (faded: open-ended), coloured by its status in "
-                     f"{status_in}; black lines: publication dates")
-    fig.tight_layout()
-    return fig
+def bars_with_intervals(means: pd.DataFrame, lows: pd.DataFrame, highs: pd.DataFrame, *, colours: list[str],
+                        title: str, ylabel: str, ax=None):
+    """Grouped bars (rows: groups, columns: series) with their intervals as error bars, so that a difference of a
+    few hundredths is read against its uncertainty."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(7, 0.9 * len(means)), 3.8))
+    width = 0.8 / max(means.shape[1], 1)
+    xs = range(len(means))
+    for k, (column, colour) in enumerate(zip(means.columns, colours)):
+        offset = [x - 0.4 + width * (k + 0.5) for x in xs]
+        err = [(means[column] - lows[column]).clip(lower=0), (highs[column] - means[column]).clip(lower=0)]
+        ax.bar(offset, means[column], width=width, color=colour, label=column, yerr=err, capsize=3,
+               error_kw={"elinewidth": 0.8, "ecolor": "#333333"})
+    ax.set_xticks(list(xs), [str(i) for i in means.index])
+    ax.axhline(0, color="#999999", lw=0.8)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return ax
