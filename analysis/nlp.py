@@ -1,10 +1,12 @@
 """The French NLP layer: spaCy parse of the cleaned texts as sentence and token tables (pure; the pipeline caches)."""
 from __future__ import annotations
 
+import bisect
 import os
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import resources as R
@@ -78,12 +80,19 @@ def _sentence_after(doc, tok) -> int | None:
 
 def _prepare(nlp, text: str, spans: list[tuple[int, int, bool]]):
     """A tokenised Doc with every sentence boundary fixed (the parser keeps them); headings are one sentence."""
+    from spacy.attrs import SENT_START  # spaCy is imported only when something is parsed
+
     doc = nlp.make_doc(text)
-    heading_ranges = [(s, e) for s, e, h in spans if h]
     starts = sentence_starts(doc, {s for s, _, _ in spans})
+    para_starts = [s for s, _, _ in spans]
+    flags = np.empty(len(doc), dtype="int64")
     for token in doc:
-        inside_heading = any(s < token.idx < e for s, e in heading_ranges)
-        token.is_sent_start = token.i in starts and not inside_heading
+        k = bisect.bisect_left(para_starts, token.idx) - 1  # the paragraph that starts before the token, if any
+        inside_heading = k >= 0 and spans[k][2] and spans[k][0] < token.idx < spans[k][1]
+        flags[token.i] = 1 if token.i in starts and not inside_heading else -1
+    # Set in one call: spaCy's per-token `is_sent_start` setter scans the whole document each time.
+    if len(doc):
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
     return doc
 
 
@@ -99,13 +108,14 @@ def _tables(article_ids: list[str], docs: list, spans: list[list[tuple[int, int,
     sent_rows, tok_rows = [], []
     for article_id, doc, pspans in zip(article_ids, docs, spans):
         starts = [s for s, _, _ in pspans]
+        text = doc.text  # spaCy rebuilds it from the tokens at each access: once per document, not per sentence
         for sent_idx, sent in enumerate(doc.sents):
             words = [t for t in sent if not t.is_space]
             if not words:
                 continue
-            para = max(i for i, s in enumerate(starts) if s <= words[0].idx)
+            para = bisect.bisect_right(starts, words[0].idx) - 1
             heading = pspans[para][2]
-            sent_rows.append((article_id, para, sent_idx, doc.text[words[0].idx:words[-1].idx + len(words[-1])],
+            sent_rows.append((article_id, para, sent_idx, text[words[0].idx:words[-1].idx + len(words[-1])],
                               words[0].idx, words[-1].idx + len(words[-1]), heading,
                               sum(not t.is_punct for t in words)))
             for t in words:

@@ -94,6 +94,17 @@ def _full_names(text: str, spans: list[tuple[int, int]]) -> dict[str, str]:
 
 
 # --- one article's parse, indexed -------------------------------------------------------------------
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or nested [start, end) spans merged, in order."""
+    out: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo < out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 class ArticleIndex:
     """Tokens, sentences, mentions and quotes of one article, with the lookups the rules need.
 
@@ -122,6 +133,10 @@ class ArticleIndex:
         # (char, role lemma, person): "La ministre ..., Claire Dumontier"; needs the full names.
         self.roles: list[tuple[int, str, str]] = build_roles(self)
         self.quotes = quote_marks(text)
+        self._quoted = _merged([(q.start, q.end) for q in self.quotes])
+        self._quoted_starts = [lo for lo, _ in self._quoted]
+        self.mention_starts = [m.start_char for m in self.mentions]
+        self._longest_mention = max((m.end_char - m.start_char for m in self.mentions), default=0)
         self.gender, self.number = gender, number
 
     # --- lookups ---
@@ -146,8 +161,27 @@ class ArticleIndex:
         return self.full_names.get(name.split()[-1], name) if name else name
 
     def in_quote(self, char: int) -> bool:
-        """Whether a character is inside quote marks."""
-        return any(q.start <= char < q.end for q in self.quotes)
+        """Whether a character is inside quote marks (a search in the merged quote spans: the cost does not grow
+        with the number of quotes)."""
+        k = bisect.bisect_right(self._quoted_starts, char) - 1
+        return k >= 0 and char < self._quoted[k][1]
+
+    def mentions_between(self, start: int, end: int) -> list:
+        """The mentions that start in [start, end), in order (a search, not a scan of the article)."""
+        return self.mentions[bisect.bisect_left(self.mention_starts, start):bisect.bisect_left(self.mention_starts,
+                                                                                             end)]
+
+    def mentions_overlapping(self, start: int, end: int) -> list:
+        """The mentions that overlap [start, end), in order."""
+        return [m for m in self.mentions_between(start - self._longest_mention, end) if m.end_char > start]
+
+    def mentions_covering(self, char: int) -> list:
+        """The mentions whose span holds the character, in order."""
+        return [m for m in self.mentions_between(char - self._longest_mention, char + 1) if char < m.end_char]
+
+    def first_token_from(self, char: int) -> int:
+        """The position in `order` of the first token that starts at or after `char`."""
+        return bisect.bisect_left(self.starts, char)
 
     def subtree(self, i: int) -> list[int]:
         """A token and all its dependents, in text order."""

@@ -53,7 +53,7 @@ class _Phrase:
     def __post_init__(self) -> None:
         art = self.art
         self.lo, self.hi = art.tok[self.ids[0]].start_char, art.tok[self.ids[-1]].end_char
-        self.mentions = [m for m in art.mentions if m.start_char < self.hi and self.lo < m.end_char]
+        self.mentions = art.mentions_overlapping(self.lo, self.hi)
         self.known = [m for m in self.mentions if m.actor in art.known]
 
     def outside(self, char: int) -> bool:

@@ -52,8 +52,7 @@ def _speaker_pronouns(art: ArticleIndex, statements: list[Statement]) -> dict[in
         if s.speaker_basis != "pronoun" or s.speaker is None:
             continue
         lo, hi = s.cue_char - 12, s.cue_char + len(s.cue) + 8
-        near = [k for k in art.order if lo <= art.tok[k].start_char < hi
-                and art.tok[k].text.lower() in R.SPEAKER_PRONOUNS]
+        near = [k for k in art.tokens_in(lo, hi) if art.tok[k].text.lower() in R.SPEAKER_PRONOUNS]
         if near:
             out[min(near, key=lambda k: abs(art.tok[k].start_char - s.cue_char))] = s.speaker
     return out
@@ -84,11 +83,11 @@ def _nearest_subject(art: ArticleIndex, i: int, word: str):
     number = "Number=Plur" if word.endswith("s") else "Number=Sing"
     sent = art.sentence_of(art.tok[i].start_char)
     first = art.sentence_of(max(sent.start_char - 1, 0)).start_char
-    for k in reversed([k for k in art.order if first <= art.tok[k].start_char < art.tok[i].start_char]):
+    for k in reversed(art.tokens_in(first, art.tok[i].start_char)):
         t = art.tok[k]
         if t.dep not in ("nsubj", "nsubj:pass") or t.pos not in ("NOUN", "PROPN") or art.in_quote(t.start_char):
             continue
-        actors = [m.actor for m in art.mentions if m.start_char <= t.start_char < m.end_char]
+        actors = [m.actor for m in art.mentions_covering(t.start_char)]
         if actors:
             if agrees(actors[0]):
                 return actors[0]

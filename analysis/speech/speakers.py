@@ -1,6 +1,7 @@
 """The speaker of a reporting cue or of "selon X": grammar first (subjects, agents, appositions), context last."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, NamedTuple
 
@@ -16,18 +17,33 @@ def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: li
     """Nearest preceding agreeing actor that is a subject or a speaker (outside quotes) within the three
     sentences before, else the nearest agreeing mention anywhere before."""
     agrees = agreement(art, pronoun)
-    reported = [(x.start_char, x.end_char) for x in statements if x.statement_kind == "indirect"]
-    strong = _subjects_before(art, before, agrees, reported) + [
-        (s.cue_char, s.speaker) for s in statements if s.speaker and s.cue_char < before and agrees(s.speaker)]
-    weak = [(m.start_char, m.actor) for m in art.mentions
-            if m.start_char < before and not art.in_quote(m.start_char) and agrees(m.actor)]
     limit = art.sentence_of(before).sent_idx - 3
+    window = next((s.start_char for s in art.sents if s.sent_idx >= limit), before)  # the 3 sentences before
+    reported = [(x.start_char, x.end_char) for x in statements if x.statement_kind == "indirect"
+                and x.end_char > window and x.start_char < before]
+    strong = _subjects_before(art, window, before, agrees, reported) + [
+        (s.cue_char, s.speaker) for s in statements if s.speaker and window <= s.cue_char < before
+        and agrees(s.speaker)]
     recent = [c for c in strong if art.sentence_of(c[0]).sent_idx >= limit]
     if recent:
         return Speaker(max(recent)[1], "pronoun")
+    weak = _last_mention_before(art, before, agrees)
     if weak:
-        return Speaker(max(weak)[1], "pronoun")
+        return Speaker(weak, "pronoun")
     return Speaker(None, "pronoun_unresolved")
+
+
+def _last_mention_before(art: ArticleIndex, before: int, agrees: Callable[[str], bool]) -> str | None:
+    """The actor of the nearest agreeing mention before `before`, outside quotes (searched backwards from
+    `before`, so the cost does not grow with the article's length)."""
+    found: list[tuple[int, str]] = []
+    for k in range(bisect.bisect_left(art.mention_starts, before) - 1, -1, -1):
+        m = art.mentions[k]
+        if found and m.start_char < found[0][0]:
+            break  # mentions that start at the same character as the nearest one are all seen
+        if not art.in_quote(m.start_char) and agrees(m.actor):
+            found.append((m.start_char, m.actor))
+    return max(found)[1] if found else None
 
 
 def agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
@@ -46,12 +62,12 @@ def agreement(art: ArticleIndex, pronoun: str) -> Callable[[str], bool]:
     return agrees
 
 
-def _subjects_before(art: ArticleIndex, before: int, agrees: Callable[[str], bool],
+def _subjects_before(art: ArticleIndex, start: int, before: int, agrees: Callable[[str], bool],
                      reported: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(char, actor) of the agreeing subjects before `before`, outside quotes and outside reported content
+    """(char, actor) of the agreeing subjects in [start, before), outside quotes and outside reported content
     (in "X a dit que Y viendrait", Y is not who "il" will stand for next)."""
     found = []
-    for i in art.order:
+    for i in art.order[art.first_token_from(start):]:
         t = art.tok[i]
         if t.start_char >= before:
             break
@@ -67,8 +83,8 @@ def _subjects_before(art: ArticleIndex, before: int, agrees: Callable[[str], boo
 def _antecedent(art: ArticleIndex, rel: int) -> Mention | None:
     """The actor a relative 'qui' stands for: the nearest mention before it in its sentence."""
     sent = art.sentence_of(art.tok[rel].start_char)
-    before = [m for m in art.mentions if sent.start_char <= m.start_char < art.tok[rel].start_char
-              and not art.in_quote(m.start_char)]
+    before = [m for m in art.mentions_between(sent.start_char, art.tok[rel].start_char)
+              if not art.in_quote(m.start_char)]
     return before[-1] if before else None
 
 
@@ -260,7 +276,7 @@ def _marker_source(art: ArticleIndex, sent, start: int, after: int, cue: str,
     if word.lower() in R.SPEAKER_PRONOUNS:
         spk = resolve_pronoun(art, start, word, statements)
         return SelonMarker(spk.actor, start, after + len(word), cue)
-    first = next((x for x in art.mentions if after <= x.start_char < sent.end_char and x.actor in art.known), None)
+    first = next((x for x in art.mentions_between(after, sent.end_char) if x.actor in art.known), None)
     if first and not re.search(r"[,.;:]", art.text[after:first.start_char]):
         comma = art.text.find(",", first.end_char, sent.end_char)
         return SelonMarker(first.actor, start, (comma if comma != -1 else sent.end_char), cue)
