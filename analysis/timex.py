@@ -8,6 +8,7 @@ Vague horizons get explicit, documented intervals (VAGUE_HORIZONS): a convention
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -231,12 +232,14 @@ def time_expressions(corpus: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
         toks = tokens[tokens["article_id"] == row.article_id]
         sents = sentences[sentences["article_id"] == row.article_id].sort_values("start_char")
         article = _Article(row.text, row.published.date())
-        found = find_expressions(row.text)
+        found = sorted(find_expressions(row.text), key=lambda f: f[1])  # by start, for the search below
+        starts = [f[1] for f in found]
+        by_sentence = {k: g for k, g in toks.groupby("sent_idx", sort=False)}  # one pass, not a mask per sentence
         resolved = []
         for sent in sents.itertuples():
-            items = [f for f in found if sent.start_char <= f[1] < sent.end_char]
+            items = found[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
             if items:
-                sent_rows = article.sentence(items, toks[toks["sent_idx"] == sent.sent_idx])
+                sent_rows = article.sentence(items, by_sentence.get(sent.sent_idx, toks.iloc[:0]))
                 resolved += [(sent.sent_idx, r) for r in sent_rows]
         fixed = _apposition([r for _, r in resolved], row.text)
         for (sent_idx, _), (kind, start, end, s, e, basis) in zip(resolved, fixed):

@@ -175,6 +175,10 @@ class ArticleIndex:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self.mentions_between(start - self._longest_mention, end) if m.end_char > start]
 
+    def mentions_ending_in(self, start: int, end: int) -> list:
+        """The mentions whose end falls in [start, end], in order."""
+        return [m for m in self.mentions_between(start - self._longest_mention, end + 1) if start <= m.end_char <= end]
+
     def mentions_covering(self, char: int) -> list:
         """The mentions whose span holds the character, in order."""
         return [m for m in self.mentions_between(char - self._longest_mention, char + 1) if char < m.end_char]

@@ -57,7 +57,10 @@ def is_quoted_name(art: ArticleIndex, q: QuoteSpan, cues: set[int]) -> bool:
             not any(is_finite(art.tok[i]) for i in words[1:]) and \
             all(i in capitalised or art.tok[i].text.lower() in R.NAME_FUNCTION_WORDS for i in words):
         return True
-    before = art.text[:q.start].rstrip(" «“\"‹\u00a0\u202f").lower()
+    end = q.start  # the words before the quote, its marks and spaces left out; the pattern reads the last few
+    while end > 0 and art.text[end - 1] in " «“\"‹\u00a0\u202f":
+        end -= 1
+    before = art.text[max(0, end - 12):end].lower()
     # After the article the quote is a noun phrase, whatever tag the parser gives its first word.
     first = art.tok[words[0]].text.lower()
     if not re.search(R.DEFINITE_BEFORE_TERM, before) or not 2 <= len(words) <= 4 or first in R.PRENOMINAL_ADJECTIVES \

@@ -72,9 +72,10 @@ def _incise_after(c: QuoteContext) -> Statement | None:
     art, q_end, sent_end = c.art, c.quote.end_char, c.sent_end
     for cue in c.cues:
         c_char = art.tok[cue].start_char
+        if not q_end <= c_char < sent_end:  # first the position: the text between is read only for cues nearby
+            continue
         between = art.text[q_end + 1:c_char]
-        if q_end <= c_char < sent_end and is_incise(art, cue) and (
-                c.quote.statement_kind == "fragment" or not re.search(r"[«\"“]", between)):
+        if is_incise(art, cue) and (c.quote.statement_kind == "fragment" or not re.search(r"[«\"“]", between)):
             return c.by_cue(cue)
     return None
 

@@ -179,8 +179,10 @@ def _adjacent_mention(art: ArticleIndex, verb: int, statements: list[Statement])
     """An actor named right before the verb group, at the start of its clause ("Cyril Ramaphosa plaide pour
     ...", when the parser takes the verb for an adjective of the name)."""
     group_start = art.tok[verb_group_start(art, verb)].start_char
-    m = next((m for m in reversed(art.mentions) if m.end_char <= group_start
-              and not art.text[m.end_char:group_start].strip()), None)
+    blank = group_start  # only spaces may separate the mention from the verb group
+    while blank > 0 and art.text[blank - 1].isspace():
+        blank -= 1
+    m = next(reversed(art.mentions_ending_in(blank, group_start)), None)
     if m is None or art.in_quote(m.start_char):
         return None
     sent = art.sentence_of(m.start_char)
