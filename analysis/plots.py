@@ -1,12 +1,15 @@
 """Figures: one look for the project, saved by name to figures/ with the numbers beside them."""
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import ListedColormap, to_hex, to_rgb
+from matplotlib.transforms import offset_copy
 
 from . import paths
 
@@ -122,56 +125,110 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Pat
 
 def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = "{:.0f}", ax=None,
             row_groups: pd.Series | None = None, group_colours: dict[str, str] | None = None,
-            group_title: str = "camp"):
-    """A labelled heatmap with the value written in each cell, in black or white as the cell's colour needs.
+            group_title: str = "camp", label_width: int = 60):
+    """A labelled heatmap with the value written in each cell, in black or white as the cell's colour needs (the
+    colormap's own colour for that value, by luminance); an empty (NaN) cell is left blank. Row labels longer than
+    `label_width` characters are wrapped on whole words, never cut (`save_figure` keeps every label and legend).
 
     With `row_groups` (one group per row, e.g. each actor's camp) and `group_colours`, the row labels take their
-    group's colour and a legend outside the cells says which colour is which group."""
+    group's colour (darkened if need be to read on white, see `legible_colour`) and a legend beside the colourbar
+    (outside the cells) says which colour is which group."""
     if ax is None:
         _, ax = plt.subplots(figsize=(1.2 + 0.9 * table.shape[1], 0.9 + 0.38 * table.shape[0]))
     values = table.to_numpy(dtype=float)
     im = ax.imshow(values, cmap=cmap, aspect="auto")
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    for (i, j), v in pd.DataFrame(values).stack().items():
-        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=_ink(im.cmap(im.norm(v))))
+    ax.set_yticks(range(table.shape[0]), [wrap_label(i, label_width) for i in table.index])
+    for (i, j), v in np.ndenumerate(values):
+        if not np.isnan(v):
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=text_colour(im.cmap(im.norm(v))))
     ax.set_title(title)
     ax.set_ylabel(table.index.name if isinstance(table.index.name, str) else "")
     ax.set_xlabel(table.columns.name if isinstance(table.columns.name, str) else "")
-    ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    bar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
     if row_groups is not None and group_colours:
         groups = list(row_groups)
+        inks = {g: legible_colour(group_colours[g]) for g in dict.fromkeys(groups)}
         for label, group in zip(ax.get_yticklabels(), groups):
-            label.set_color(group_colours[group])
-        handles = [plt.Line2D([], [], marker="s", ls="", color=group_colours[g], label=g)
-                   for g in dict.fromkeys(groups)]
-        ax.legend(handles=handles, title=f"{group_title} (label colour)", fontsize=8, title_fontsize=8,
-                  loc="upper left", bbox_to_anchor=(1.3, 1.0), frameon=False)
+            label.set_color(inks[group])
+        handles = [plt.Line2D([], [], marker="s", ls="", color=ink, label=str(g)) for g, ink in inks.items()]
+        _legend_beside(ax, bar.ax, handles, title=f"{group_title} (label colour)")
     return ax
 
 
-def _ink(rgba) -> str:
-    """Black or white text on a cell of colour `rgba` (relative luminance)."""
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3])
-    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 else "white"
+def _legend_beside(ax, anchor_ax, handles: list, *, title: str) -> None:
+    """A legend on `ax`, to the right of `anchor_ax` and its tick labels (e.g. a colourbar), top-aligned."""
+    fig = ax.figure
+    pad = 40.0  # points, when the figure cannot measure its tick labels
+    get_renderer = getattr(fig.canvas, "get_renderer", None)
+    if get_renderer is not None:
+        renderer = get_renderer()
+        pad = (anchor_ax.get_tightbbox(renderer).x1 - anchor_ax.get_window_extent(renderer).x1) * 72 / fig.dpi + 14
+    where = offset_copy(anchor_ax.transAxes, fig=fig, x=pad, y=0, units="points")
+    ax.legend(handles=handles, title=title, fontsize=8, title_fontsize=8, loc="upper left", bbox_to_anchor=(0, 1),
+              bbox_transform=where, frameon=False, borderaxespad=0)
+
+
+def wrap_label(text: object, width: int) -> str:
+    """`text` on lines of at most `width` characters, cut only between words (a longer word stays whole)."""
+    text = str(text)
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def relative_luminance(colour) -> float:
+    """WCAG relative luminance of a matplotlib colour (0 black, 1 white)."""
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(colour, background="white") -> float:
+    """WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white); 4.5 is legible small text."""
+    a, b = sorted((relative_luminance(colour), relative_luminance(background)))
+    return (b + 0.05) / (a + 0.05)
+
+
+def legible_colour(colour, *, background: str = "white", min_contrast: float = 4.5) -> str:
+    """`colour` as hex, darkened towards black just enough to stand out on `background` by `min_contrast` (text in
+    a yellow camp colour becomes dark gold); a colour that already does is returned as it is."""
+    rgb = np.array(to_rgb(colour))
+    for k in np.linspace(0, 1, 41):
+        shade = rgb * (1 - k)
+        if contrast_ratio(shade, background) >= min_contrast:
+            return to_hex(shade)
+    return to_hex(shade)
+
+
+def text_colour(rgba) -> str:
+    """Black or white text on a cell of colour `rgba`, whichever contrasts more."""
+    return "black" if contrast_ratio(rgba, "black") >= contrast_ratio(rgba, "white") else "white"
+
+
+def legible_colours(cmap: str, *, background: str = "white", min_contrast: float = 4.5) -> ListedColormap:
+    """The colours of `cmap` that stand out on `background` by at least `min_contrast` (WCAG: 4.5 for small text),
+    as a colormap: for viridis on white, its dark purple-to-teal part without the pale greens and yellows."""
+    base = plt.get_cmap(cmap)
+    kept = [c for c in base(np.linspace(0, 1, 256)) if contrast_ratio(c, background) >= min_contrast]
+    if not kept:
+        raise ValueError(f"no colour of {cmap!r} reaches a contrast of {min_contrast} on {background!r}")
+    return ListedColormap(kept, name=f"legible_{cmap}")
 
 
 WORDCLOUD_SEED = 42
-# Word colours: the dark two thirds of viridis (its pale yellow end is illegible on white).
+# Word colours: the part of viridis legible on white (contrast at least 4.5, WCAG's level for small text); its pale
+# greens and yellow are left out.
 WORDCLOUD_COLOURMAP = "viridis"
-WORDCLOUD_RANGE = (0.0, 0.62)
+WORDCLOUD_MIN_CONTRAST = 4.5
+WORDCLOUD_MIN_FONT = 8  # pixels: a smaller word is a speck, left out rather than drawn illegibly
 
 
 def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
-    """A deterministic word cloud (fixed seed, one colour scheme) drawn on `ax`."""
-    from matplotlib.colors import LinearSegmentedColormap
+    """A deterministic word cloud (fixed seed, one colour scheme whose every colour is legible on white) on `ax`."""
     from wordcloud import WordCloud  # optional and slow to import: only this figure needs it
 
-    base = plt.get_cmap(WORDCLOUD_COLOURMAP)
-    dark = LinearSegmentedColormap.from_list("dark_" + WORDCLOUD_COLOURMAP,
-                                             base(np.linspace(*WORDCLOUD_RANGE, 64)))
-    cloud = WordCloud(width=900, height=500, background_color="white", colormap=dark,
-                      random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False)
+    colours = legible_colours(WORDCLOUD_COLOURMAP, min_contrast=WORDCLOUD_MIN_CONTRAST)
+    cloud = WordCloud(width=900, height=500, background_color="white", colormap=colours,
+                      random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False,
+                      min_font_size=WORDCLOUD_MIN_FONT)
     cloud.generate_from_frequencies(frequencies)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 5))
@@ -229,21 +286,45 @@ def span_label(start, end) -> str:
 
 
 def bars_with_intervals(means: pd.DataFrame, lows: pd.DataFrame, highs: pd.DataFrame, *, colours: list[str],
-                        title: str, ylabel: str, ax=None):
+                        title: str, ylabel: str, ax=None, legend: bool = True, counts: pd.DataFrame | None = None):
     """Grouped bars (rows: groups, columns: series) with their intervals as error bars, so that a difference of a
-    few hundredths is read against its uncertainty."""
+    few hundredths is read against its uncertainty. A missing mean (a group without that series) draws no bar.
+    `legend=False` leaves the legend out (e.g. on all but the last of several panels); `counts` (same shape) writes
+    each bar's n above it, so that a bar of height 0 is read as "none of n", not as missing."""
     if ax is None:
         _, ax = plt.subplots(figsize=(max(7, 0.9 * len(means)), 3.8))
     width = 0.8 / max(means.shape[1], 1)
     xs = range(len(means))
     for k, (column, colour) in enumerate(zip(means.columns, colours)):
-        offset = [x - 0.4 + width * (k + 0.5) for x in xs]
-        err = [(means[column] - lows[column]).clip(lower=0), (highs[column] - means[column]).clip(lower=0)]
-        ax.bar(offset, means[column], width=width, color=colour, label=column, yerr=err, capsize=3,
+        drawn = means[column].notna().to_numpy()
+        offset = [x - 0.4 + width * (k + 0.5) for x, keep in zip(xs, drawn) if keep]
+        mean, low, high = (t[column].to_numpy(dtype=float)[drawn] for t in (means, lows, highs))
+        err = [np.clip(np.nan_to_num(mean - low), 0, None), np.clip(np.nan_to_num(high - mean), 0, None)]
+        ax.bar(offset, mean, width=width, color=colour, label=str(column), yerr=err, capsize=3,
                error_kw={"elinewidth": 0.8, "ecolor": "#333333"})
+        if counts is not None:
+            tops = np.fmax(np.fmax(np.nan_to_num(high), mean), 0)
+            for x, top, n in zip(offset, tops, counts[column].to_numpy()[drawn]):
+                ax.annotate(f"n={n:.0f}", (x, top), xytext=(0, 2), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=6.5, color="#555555")
+    if counts is not None:
+        ax.margins(y=0.12)  # room for the counts above the highest interval
     ax.set_xticks(list(xs), [str(i) for i in means.index])
     ax.axhline(0, color="#999999", lw=0.8)
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    if legend:
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
+
+
+def interval_bars(table: pd.DataFrame, *, series: str, colours: dict[str, str], title: str, ylabel: str,
+                  ax=None, legend: bool = True):
+    """`bars_with_intervals` from one table of intervals, as `tone.mean_with_interval` returns it: an index of two
+    levels, the groups along the axis and `series` (one bar per value in each group, in the order of `colours`),
+    and the columns n, mean, low and high (n is written above each bar)."""
+    groups = pd.unique(table.index.droplevel(series))  # in the table's order (e.g. periods in time order)
+    wide = {c: table[c].unstack(series).reindex(index=groups, columns=list(colours))
+            for c in ("mean", "low", "high", "n")}
+    return bars_with_intervals(wide["mean"], wide["low"], wide["high"], colours=list(colours.values()), title=title,
+                               ylabel=ylabel, ax=ax, legend=legend, counts=wide["n"])

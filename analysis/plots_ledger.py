@@ -3,37 +3,21 @@ carriage. Text is never cut: claim and event labels are wrapped whole, outside t
 plotting area; categories get a legend, not a colourbar."""
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 
-from .plots import STATUS_COLOURS, _spread, span_label
+from .plots import STATUS_COLOURS, _spread, span_label, text_colour
+from .plots import wrap_label as wrap
 
 CARRIAGE_COLOURS = {"asserted": "#2c5f9e", "hedged": "#9ecae1", "rejected": "#c0392b", "": "#f2f2f2"}
 CARRIAGE_NAMES = {"asserted": "asserted", "hedged": "hedged", "rejected": "rejected", "": "absent"}
 
 
-def text_colour(background: str) -> str:
-    """Black or white, whichever reads better on `background` (WCAG relative luminance)."""
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(c) for c in to_rgb(background))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
-
-
 def readable(name: str) -> str:
     """"not_fulfilled" → "not fulfilled"."""
     return str(name).replace("_", " ")
-
-
-def wrap(text: str, width: int) -> str:
-    """Whole words on lines of at most `width` characters (a word longer than that stays whole)."""
-    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)) or str(text)
 
 
 def _overview(ax, before: pd.DataFrame, inside: pd.DataFrame, lo, hi, span: str) -> None:

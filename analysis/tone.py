@@ -248,6 +248,36 @@ def hedging_by_voice(hedges: pd.DataFrame, *, group: str = "article_id") -> pd.D
     return out
 
 
+def mean_with_interval(scores: pd.DataFrame, *, by: list[str], value: str = "polarity", level: float = 0.95,
+                       n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per group of `by` (in order of first appearance): n (rows with a value), the mean of `value` and the
+    percentile bootstrap interval of that mean at `level` (low, high), resampling rows (sentences) `n_boot` times
+    with numpy's default_rng(seed): the same input gives the same interval, whatever the other groups. A boolean
+    `value` gives a share. Rows without a value are left out; a group without any has n 0 and no mean."""
+    rows = []
+    for key, g in scores.groupby(by, sort=False):
+        values = pd.to_numeric(g[value], errors="coerce").astype(float).dropna()
+        mean, low, high = bootstrap_mean(values, n=n_boot, seed=seed, level=level)
+        rows.append((*key, len(values), mean, low, high))
+    out = pd.DataFrame(rows, columns=[*by, "n", "mean", "low", "high"])
+    return out.astype({"n": int}).set_index(by)
+
+
+def hedged_share_by_voice(hedges: pd.DataFrame, *, group: str = "article_id", level: float = 0.95,
+                          n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """The shares of `hedging_by_voice` with their bootstrap intervals (see `mean_with_interval`): per group and
+    voice ("narration": sentences holding the journalist's words; "reported speech": those holding reported
+    speech; a mixed sentence counts in both), n sentences and the share hedged in that voice (mean, low, high)."""
+    parts = {"narration": (hedges[hedges["sentence_voice"] != "reported"], "hedged_narration"),
+             "reported speech": (hedges[hedges["sentence_voice"] != "narration"], "hedged_reported")}
+    tables = {voice: mean_with_interval(rows, by=[group], value=column, level=level, n_boot=n_boot, seed=seed)
+              for voice, (rows, column) in parts.items()}
+    out = pd.concat(tables, names=["voice"]).swaplevel()
+    out = out.reindex(pd.MultiIndex.from_product([list(pd.unique(hedges[group])), list(parts)],
+                                                 names=[group, "voice"]))
+    return out.fillna({"n": 0}).astype({"n": int})
+
+
 # --- validity ----------------------------------------------------------------------------------------------
 POSITIVE_THRESHOLD = 0.1  # pattern.fr.positive()
 
