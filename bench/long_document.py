@@ -62,7 +62,10 @@ def worker(n: int) -> dict:
         getattr(layers, name)
         stages[name] = time.perf_counter() - t
     total = sum(stages.values())
-    return {"chars": len(text), "tokens": len(parsed), "spacy_s": spacy_s, "stages": stages,
+    from datetime import datetime, timezone
+
+    return {"measured": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}", "chars": len(text),
+            "tokens": len(parsed), "spacy_s": spacy_s, "stages": stages,
             "pipeline_s": total, "own_s": total - spacy_s, "ratio": total / spacy_s, "one_off_loads_s": warm}
 
 
