@@ -110,6 +110,12 @@ def _column(series: pd.Series, digits: int, percent: bool) -> pd.Series:
     return series.map(lambda v: _cell(v, digits))
 
 
+def row_numbers(index: pd.Index) -> bool:
+    """Whether an index only numbers the rows (unnamed integers: a default index, or what a filter leaves of it):
+    no labels to show or save."""
+    return index.nlevels == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype)
+
+
 def readable(df: pd.DataFrame, *, digits: int = 2, percent: Iterable[str] = (),
              labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The table as a reader sees it: meaningful row labels become columns, cells are readable (see `_cell`),
@@ -118,9 +124,7 @@ def readable(df: pd.DataFrame, *, digits: int = 2, percent: Iterable[str] = (),
     frame = df.copy()
     if isinstance(frame.columns, pd.MultiIndex):
         frame.columns = [" · ".join(str(p) for p in col if str(p)) for col in frame.columns]
-    positions = (frame.index.nlevels == 1 and frame.index.name is None
-                 and pd.api.types.is_integer_dtype(frame.index.dtype))  # row numbers left by a filter: no label
-    if not positions:
+    if not row_numbers(frame.index):
         names = [n if n is not None else ("" if frame.index.nlevels == 1 else f"level {i}")
                  for i, n in enumerate(frame.index.names)]
         frame.index.names = names

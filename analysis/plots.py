@@ -12,6 +12,7 @@ from matplotlib.colors import ListedColormap, to_hex, to_rgb
 from matplotlib.transforms import offset_copy
 
 from . import paths
+from .display import row_numbers
 
 CAMP_COLOURS = {"russia": "#c0392b", "usa": "#2c5f9e", "ukraine": "#e0b000", "europe": "#3a9a5b",
                 "other": "#8c8c8c", "unknown": "#cccccc"}
@@ -113,9 +114,7 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Pat
     csv = None
     if data is not None:
         csv = folder / f"{name}.csv"
-        positions = (data.index.nlevels == 1 and data.index.name is None
-                     and pd.api.types.is_integer_dtype(data.index.dtype))  # row numbers left by a filter
-        labelled = not positions
+        labelled = not row_numbers(data.index)
         if labelled and any(n is None for n in data.index.names):
             data = data.rename_axis([n if n is not None else ("row" if data.index.nlevels == 1 else f"row_{i}")
                                      for i, n in enumerate(data.index.names)])

@@ -139,28 +139,25 @@ def log_ratio(a: float, b: float, c: float, d: float, *, smoothing: float = 0.5)
     return math.log2((a2 / c) / (b2 / d))
 
 
-def _log_hypergeom_pmf(k: int, total: int, successes: int, draws: int) -> float:
-    """log P(X = k) for X ~ Hypergeometric(total, successes, draws), from log-gamma."""
-    def lchoose(n: int, r: int) -> float:
-        return math.lgamma(n + 1) - math.lgamma(r + 1) - math.lgamma(n - r + 1)
-    return lchoose(successes, k) + lchoose(total - successes, draws - k) - lchoose(total, draws)
+def specificity_scores(k, f, t, total) -> np.ndarray:
+    """Lafon's specificity for arrays of counts: k occurrences in a part of t words, f in the corpus of `total`.
+
+    As `textometry::specificities` (and TXM): when k ≥ the expected f·t/total, +|log10 P(X ≥ k)|; otherwise
+    log10 P(X ≤ k) (negative), X hypergeometric. Computed from scipy's log tails in one vectorised call, so tiny
+    probabilities keep their magnitude."""
+    k, f, t = (np.asarray(x, dtype=float) for x in (k, f, t))
+    expected = f * t / total
+    up = k >= expected
+    log_sf = stats.hypergeom.logsf(k - 1, total, f, t)  # log P(X ≥ k)
+    log_cdf = stats.hypergeom.logcdf(k, total, f, t)  # log P(X ≤ k)
+    score = np.where(up, -log_sf / np.log(10), log_cdf / np.log(10))
+    return np.where(np.isfinite(score), score, 0.0) + 0.0
 
 
 def lafon_specificity(a: int, f: int, part: int, total: int) -> float:
-    """Lafon's specificity as TXM computes it: +(-log10 P(X ≥ a)) when the term is over-represented in the
-    part, log10 P(X ≤ a) when under-represented (X hypergeometric: total words, f occurrences, part size)."""
-    lo, hi = max(0, part - (total - f)), min(f, part)
-    expected = f * part / total
-    if a >= expected:
-        ks = range(a, hi + 1)
-        sign = 1
-    else:
-        ks = range(lo, a + 1)
-        sign = -1
-    logs = [_log_hypergeom_pmf(k, total, f, part) for k in ks]
-    m = max(logs)
-    log_p = m + math.log(sum(math.exp(x - m) for x in logs))
-    return sign * -log_p / math.log(10) if sign > 0 else log_p / math.log(10)
+    """Lafon's specificity of one count (see `specificity_scores`): a occurrences in a part of `part` words, f in
+    a corpus of `total`."""
+    return float(specificity_scores([a], [f], [part], total)[0])
 
 
 def log_odds_dirichlet(y_i: pd.Series, y_j: pd.Series, prior: pd.Series, *, prior_size: float | None = None
@@ -209,8 +206,7 @@ def _keyness(counts: pd.DataFrame, sizes: pd.Series, target: str, min_count: int
     value = 2 * terms_.sum(axis=0)
     over = a / c >= b / d
     a2, b2 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
-    # Lafon per term in log space: scipy's hypergeometric tails are far slower on corpora of this size.
-    lafon = [lafon_specificity(int(x), int(x + y), int(c), int(c + d)) for x, y in zip(a, b)]
+    lafon = specificity_scores(a, a + b, c, c + d)
     out = pd.DataFrame({"target_count": a.astype(int), "reference_count": b.astype(int),
                         "target_per_1000": 1000 * a / c, "reference_per_1000": 1000 * b / d,
                         "g2": np.where(over, value, -value), "p_value": stats.chi2.sf(value, 1),

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .correspondence import CA, biplot, correspondence_analysis  # noqa: F401  (the module's public set)
 from .reinert import Reinert, characteristic_segments, class_spread, reinert, too_small  # noqa: F401
 from .reinert import segments as text_segments  # noqa: F401
+from .terms import specificity_scores  # noqa: F401  (one Lafon score for keyness and textometry)
 
 UNITS = ("lemma", "form", "term")
 BANALITY = 2.0  # |specificity| below this is banal (TXM's default threshold)
@@ -60,21 +60,6 @@ def units(tokens: pd.DataFrame, unit: str = "lemma") -> pd.Series:
 
 
 # --- Specificities ------------------------------------------------------------------------------------------------
-
-def specificity_scores(k, f, t, total) -> np.ndarray:
-    """Lafon's specificity for arrays of counts: k occurrences in a part of t words, f in the corpus of `total`.
-
-    As `textometry::specificities` (and TXM): when k ≥ the expected f·t/total, +|log10 P(X ≥ k)|; otherwise
-    log10 P(X ≤ k) (negative), X hypergeometric. Computed from scipy's log tails, so tiny probabilities keep
-    their magnitude."""
-    k, f, t = (np.asarray(x, dtype=float) for x in (k, f, t))
-    expected = f * t / total
-    up = k >= expected
-    log_sf = stats.hypergeom.logsf(k - 1, total, f, t)  # log P(X ≥ k)
-    log_cdf = stats.hypergeom.logcdf(k, total, f, t)  # log P(X ≤ k)
-    score = np.where(up, -log_sf / np.log(10), log_cdf / np.log(10))
-    return np.where(np.isfinite(score), score, 0.0) + 0.0
-
 
 def specificities(tokens: pd.DataFrame, *, by: str, unit: str = "lemma", threshold: float = BANALITY,
                   min_freq: int = 1) -> pd.DataFrame:
