@@ -56,7 +56,7 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/
 
 bench: $(STAMP) ## Run the benchmarks (about 30 minutes) and write bench/RESULTS.md
-	$(PY) bench/scale.py 1500 6000
+	$(PY) bench/scale.py 1500 6000 24000
 	$(PY) bench/report_build.py 3
 	$(PY) bench/long_document.py 25000 50000 100000 200000
 	$(PY) bench/summarise.py

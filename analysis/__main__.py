@@ -2,6 +2,6 @@
 `python -m analysis --tone-benchmark`: rebuild and print the tone benchmark."""
 import sys
 
-from .layers import main
+from .study import main
 
 sys.exit(main())

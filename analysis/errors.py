@@ -17,6 +17,10 @@ class CorpusError(ValueError):
         self.fix = fix
         super().__init__(f"{self.path}: {problem}. Fix: {fix}")
 
+    def __reduce__(self):
+        """Raised in a worker process (a parse worker, a Dask task), it reaches the caller whole."""
+        return type(self), (self.path, self.problem, self.fix)
+
 
 # The command that records a raw file's new checksum in place of its old one (the rest of the manifest untouched).
 RECORD_CHECKSUM = "cd {raw} && {{ grep -v '  {name}$' SHA256SUMS; sha256sum {name}; }} > SHA256SUMS.new " \

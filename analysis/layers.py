@@ -10,24 +10,22 @@
                       ├─ tone: textblob-fr sentence scores (analysis.tone)
                       └─ hedging: conditional, modal, attribution, forward-looking markers (analysis.tone)
 
-`L = analysis.pipeline(data_dir)` returns the layers of one data folder, each computed when first read and
-stored on disk under a key made of what it is computed from (see analysis.cache). Analysis functions never
+`L = analysis.pipeline(data_dir)` (analysis.study) returns the layers of one data folder, each computed when first
+read and stored on disk under a key made of what it is computed from (see analysis.cache). Analysis functions never
 load, parse or cache: they take the tables they need, so a notebook or a test can call them on any table.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from . import cache, mentions, nlp, paths, speech, terms, timex, tone
-from .actors import assign_actors, load_actors
+from .actors import assign_actors
 from .compare import load_places
-from .corpus import cleaning_log, read_corpus
-from .errors import CorpusError, command_status
+from .corpus import cleaning_log
+from .errors import CorpusError
 from .facts import load_facts
 from .ledger import load_ledger
 
@@ -264,30 +262,20 @@ class Layers:
                       data_dir=self.data_dir, use_cache=self.use_cache, given={**self._given, **tables},
                       n_process=self.n_process)
 
+    def read(self, layer: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """A layer (only `columns`, if given): the call that works on partitioned layers too."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}: layers are {', '.join(LAYERS)}")
+        table = getattr(self, layer)
+        return table[columns] if columns is not None else table
+
+    def iter(self, layer: str, columns: list[str] | None = None):
+        """The layer in pieces (here one; one per partition in `PartitionedLayers`)."""
+        yield self.read(layer, columns)
+
     def build_all(self) -> dict[str, int]:
         """Compute (or read) every layer; return the row count of each, in pipeline order."""
         return {name: len(getattr(self, name)) for name in LAYERS}
-
-
-def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None = None,
-             actors: pd.DataFrame | None = None, use_cache: bool = True, n_process: int | None = None) -> Layers:
-    """The layers of a data folder (the project's `data/` by default), or of a corpus table.
-
-    `corpus` (a table) needs `article_id` and `text` (plus `published` for time expressions and `period` for term
-    tokens): made-up texts for a test or a demonstration. Layers are computed on first use and kept on disk
-    (`.cache/`, or `PRESSE_SOMMET_CACHE`) under keys of their content; `use_cache=False` computes everything
-    in memory. `n_process` is the number of spaCy processes (default: two from 200 documents on).
-    """
-    root = Path(data_dir or paths.DATA_DIR).resolve() if corpus is None else None
-    actors = load_actors(paths.curated("actors.csv", root)) if actors is None else actors
-    if corpus is None:
-        base, cleaned = read_corpus(root)
-        return Layers(base, actors=actors, cleaned=cleaned, data_dir=root, use_cache=use_cache, n_process=n_process)
-    missing = [c for c in ("article_id", "text") if c not in corpus.columns]
-    if missing or corpus["article_id"].duplicated().any():
-        raise CorpusError("(corpus given as a table)", f"columns missing: {', '.join(missing)}" if missing
-                          else "duplicate article_id", "give one row per article with `article_id` and `text`")
-    return Layers(corpus.reset_index(drop=True), actors=actors, use_cache=use_cache, n_process=n_process)
 
 
 def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:
@@ -299,19 +287,3 @@ def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:
         cache.store_tables("tone_benchmark", key, {"tone_benchmark": table})
         return table
     return cache.cached_table("tone_benchmark", key, lambda: tone.run_benchmark(paths.TONE_BENCHMARK_CSV))
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m analysis [DATA_DIR]`: build every layer of a data folder and print their sizes."""
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("data_dir", nargs="?", type=Path, default=None, help="data folder (default: data/)")
-    parser.add_argument("--tone-benchmark", action="store_true", help="rebuild and print the tone benchmark")
-    args = parser.parse_args(argv)
-    if args.tone_benchmark:
-        return command_status(lambda: print(tone_benchmark(rebuild=True).round(4).to_string(index=False)))
-    return command_status(lambda: print("\n".join(f"{name:12} {n:8,d} rows"
-                                                   for name, n in pipeline(args.data_dir).build_all().items())))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .layers import pipeline
 from .speech import evaluate_quotes, evaluation_table, load_gold, load_gold_json, trap_hits
+from .study import pipeline
 from .timex_eval import evaluate_time_expressions, load_time_gold
 
 DEVSET_GOLD = paths.DEVSET_DIR / "gold_speech.json"

@@ -184,8 +184,29 @@ def keyness(terms: pd.DataFrame, *, target: str, group: str = "period",
 
     Terms below `min_count` in the whole corpus are left out. `c` and `d` are the sizes (all word tokens).
     """
-    counts = frequencies(terms, group=group, content_only=content_only)
-    sizes = terms.groupby(group).size()
+    return keyness_of_counts(*term_counts(terms, group=group, content_only=content_only), target=target,
+                             group=group, min_count=min_count)
+
+
+def term_counts(terms: pd.DataFrame, *, group: str = "period", content_only: bool = True
+                ) -> tuple[pd.DataFrame, pd.Series]:
+    """(term × group counts, word tokens per group): what keyness needs. Counted partition by partition
+    (`L.iter("terms", ["term", group, "is_content"])`) and added with `add_counts`, they are the whole corpus's."""
+    return frequencies(terms, group=group, content_only=content_only), terms.groupby(group).size()
+
+
+def add_counts(pieces) -> tuple[pd.DataFrame, pd.Series]:
+    """The sum of `term_counts` of several partitions (terms and groups missing from one count zero there)."""
+    counts, sizes = pd.DataFrame(dtype=int), pd.Series(dtype=int)
+    for c, s in pieces:
+        counts = counts.add(c, fill_value=0)
+        sizes = sizes.add(s, fill_value=0)
+    return counts.fillna(0).astype(int).rename_axis(index="term", columns=counts.columns.name), sizes.astype(int)
+
+
+def keyness_of_counts(counts: pd.DataFrame, sizes: pd.Series, *, target: str, group: str = "period",
+                      min_count: int = 2) -> pd.DataFrame:
+    """`keyness` from term × group counts and group sizes (see `term_counts`)."""
     if target not in counts.columns:
         raise ValueError(f"no group {target!r} in column {group!r}; groups are {sorted(counts.columns)}")
     return _keyness(counts, sizes, target, min_count)

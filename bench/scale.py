@@ -1,10 +1,11 @@
-"""Corpus at scale: the real French reviews of data/external as a corpus of 1,500 and 6,000 documents.
+"""Corpus at scale: the real French reviews of data/external as a corpus of 1,500, 6,000 and 24,000 documents.
 
-Each configuration runs in a fresh subprocess (so that peak RSS is its own): loading and cleaning, the NLP
-layer, quotes, term frequencies and tone, with the time and peak RSS after each stage; then a bare spaCy
-`nlp.pipe` over the same texts, a warm-cache rerun, and the parse on two processes.
+Each configuration runs in a fresh subprocess (so that peak RSS is its own): loading and cleaning, every layer
+(in partitions beyond 500 documents), keyness counted partition by partition, with the time and peak RSS after
+each stage; then a warm-cache rerun, a bare spaCy `nlp.pipe` over the same texts (up to 6,000), and the same
+partitions on a Dask LocalCluster of two workers (up to 6,000).
 
-    python bench/scale.py            # writes bench/results/scale.json
+    python bench/scale.py [sizes...]     # writes bench/results/scale.json
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import hashlib
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,8 +56,10 @@ def build_corpus(folder: Path, size: int) -> None:
     (raw / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
 
 
-def worker(folder: str, cache: str, n_process: int) -> dict:
-    """The whole pipeline on one corpus folder; times and peak RSS after each stage."""
+def worker(folder: str, cache: str, n_process: int | None) -> dict:
+    """The whole pipeline on one corpus folder, as a user runs it: load and clean, every layer (partitions
+    streamed beyond 500 articles: a parse worker beside this process), then keyness over the whole corpus counted
+    partition by partition. Times, and the peak RSS of this process and of its largest child."""
     out, t0 = {}, time.perf_counter()
 
     def stage(name: str, start: float) -> float:
@@ -70,23 +74,39 @@ def worker(folder: str, cache: str, n_process: int) -> dict:
     t = stage("import", t0)
     layers = analysis.pipeline(folder, n_process=n_process)
     t = stage("load_clean", t)
-    sentences, tokens = layers.sentences, layers.tokens
-    corpus = layers.corpus  # counts from the parse just read
-    t = stage("nlp", t)
-    statements = layers.statements
-    t = stage("quotes", t)
-    words = layers.terms
-    terms.frequencies(words, group="period")
-    terms.keyness(words, group="period", target="november")
-    t = stage("terms", t)
-    scores = layers.tone
-    stage("tone", t)
+    counts = layers.build_all()
+    t = stage("layers", t)
+    pieces = (terms.term_counts(p, group="period") for p in layers.iter("terms", ["term", "period", "is_content"]))
+    keyness = terms.keyness_of_counts(*terms.add_counts(pieces), target="november")
+    stage("keyness", t)
     out["whole"] = {"seconds": time.perf_counter() - t0 - out["import"]["seconds"], "peak_rss_mb": peak_rss_mb()}
-    out["n_docs"] = len(corpus)
-    out["n_words"] = int((~tokens["is_punct"]).sum())
-    out["n_statements"] = len(statements)
-    out["n_sentences_scored"] = len(scores) if len(sentences) else 0
+    out["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    out["partitions"] = len(getattr(layers, "partitions", [None]))
+    out["n_docs"] = counts["corpus"]
+    out["n_words"] = counts["terms"]  # word tokens: the terms layer is every token that is not punctuation
+    out["n_statements"] = counts["statements"]
+    out["n_keyness_terms"] = len(keyness)
     return out
+
+
+def on_dask(folder: str, cache: str, workers: int) -> dict:
+    """The same partitions built on a Dask LocalCluster of `workers` single-threaded processes (cluster start
+    included), then read back for keyness as in `worker`."""
+    os.environ["PRESSE_SOMMET_CACHE"] = cache
+    from distributed import Client, LocalCluster
+
+    import analysis
+    from analysis import cluster, terms
+
+    t0 = time.perf_counter()
+    layers = analysis.pipeline(folder)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as local, \
+            Client(local) as client:
+        counts = cluster.build(layers, client)
+    pieces = (terms.term_counts(p, group="period") for p in layers.iter("terms", ["term", "period", "is_content"]))
+    terms.keyness_of_counts(*terms.add_counts(pieces), target="november")
+    return {"seconds": time.perf_counter() - t0, "workers": workers, "n_statements": counts["statements"],
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def bare(folder: str, n_process: int) -> dict:
@@ -109,33 +129,41 @@ def run(args: list[str], cache: Path | None = None) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+BARE_UP_TO = 6000  # documents: beyond, the bare parse is not run again (the ratio target is set at 6,000)
+DASK_UP_TO = 6000
+
+
 def main() -> None:
-    sizes = [int(s) for s in sys.argv[1:]] or [1500, 6000]
+    sizes = [int(s) for s in sys.argv[1:]] or [1500, 6000, 24000]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder, cache = Path(tmp) / f"corpus_{size}", Path(tmp) / f"cache_{size}"
             build_corpus(folder, size)
             print(f"[{size}] cold pipeline ...", flush=True)
-            cold = run(["--worker", str(folder), str(cache), "1"], cache)
+            results[str(size)] = {"cold": run(["--worker", str(folder), str(cache)], cache)}
             print(f"[{size}] warm pipeline ...", flush=True)
-            warm = run(["--worker", str(folder), str(cache), "1"], cache)
-            print(f"[{size}] bare nlp.pipe ...", flush=True)
-            bare1 = run(["--bare", str(folder), "1"])
-            print(f"[{size}] cold pipeline, 2 processes ...", flush=True)
-            cache2 = Path(tmp) / f"cache2_{size}"
-            cold2 = run(["--worker", str(folder), str(cache2), "2"], cache2)
-            bare2 = run(["--bare", str(folder), "2"])
-            results[str(size)] = {"cold": cold, "warm": warm, "bare": bare1, "cold_2proc": cold2, "bare_2proc": bare2}
+            results[str(size)]["warm"] = run(["--worker", str(folder), str(cache)], cache)
+            if size <= BARE_UP_TO:
+                print(f"[{size}] bare nlp.pipe ...", flush=True)
+                results[str(size)]["bare"] = run(["--bare", str(folder), "1"])
+            if size <= DASK_UP_TO:
+                print(f"[{size}] Dask LocalCluster, 2 workers ...", flush=True)
+                results[str(size)]["dask"] = run(["--dask", str(folder), str(Path(tmp) / f"dask_{size}"), "2"])
+            shutil.rmtree(folder)
+            shutil.rmtree(cache, ignore_errors=True)
     target = HERE / "results" / "scale.json"
     target.parent.mkdir(exist_ok=True)
-    target.write_text(json.dumps(results, indent=1))
+    measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    target.write_text(json.dumps({"measured": measured, "sizes": results}, indent=1))
     print(f"wrote {target}")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        print(json.dumps(worker(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
+        print(json.dumps(worker(sys.argv[2], sys.argv[3], None)))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--dask":
+        print(json.dumps(on_dask(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     elif len(sys.argv) > 1 and sys.argv[1] == "--bare":
         print(json.dumps(bare(sys.argv[2], int(sys.argv[3]))))
     else:
