@@ -67,6 +67,7 @@ class Layers:
         self.use_cache = use_cache
         self._given: dict[str, pd.DataFrame] = dict(given or {})
         self._built: dict[str, pd.DataFrame] = {}
+        self._digests: dict[tuple[str, ...], str] = {}
 
     # --- keys ---------------------------------------------------------------------------------------------
     def key(self, layer: str) -> str:
@@ -76,24 +77,32 @@ class Layers:
         return cache.make_key(layer, self._inputs(layer), LAYER_CODE.get(layer, []))
 
     def _inputs(self, layer: str) -> list:
-        base, text_cols = self._base, ["article_id", "text"]
+        base, text_cols, digest = self._base, ["article_id", "text"], self._digest
         inputs = {
-            "parse": lambda: [cache.table_digest(base[text_cols])],
-            "names": lambda: [cache.table_digest(base[[c for c in text_cols + ["published"] if c in base]]),
+            "parse": lambda: [digest(*text_cols)],
+            "names": lambda: [digest(*[c for c in text_cols + ["published"] if c in base]),
                               self.key("tokens"), self.key("times") if "published" in base else "",
-                              cache.table_digest(self.actors)],
+                              digest("actors")],
             "statements": lambda: [self.key("sentences"), self.key("tokens"), self._names_key(),
-                                   cache.table_digest(base[text_cols]), cache.table_digest(self.actors)],
+                                   digest(*text_cols), digest("actors")],
             "times": lambda: [self.key("sentences"), self.key("tokens"),
-                              cache.table_digest(base[text_cols + ["published"]])],
-            "terms": lambda: [self.key("tokens"), self._names_key(), cache.table_digest(self.actors),
-                              cache.table_digest(base[["article_id", "period", "published"]])],
+                              digest(*text_cols, "published")],
+            "terms": lambda: [self.key("tokens"), self._names_key(), digest("actors"),
+                              digest("article_id", "period", "published")],
             "tone": lambda: [self.key("sentences")],
             "hedging": lambda: [self.key("sentences"), self.key("tokens"), self.key("statements")],
             "sentences": lambda: [self.key("parse")],
             "tokens": lambda: [self.key("parse")],
         }
         return inputs[layer]()
+
+    def _digest(self, *columns: str) -> str:
+        """The content hash of some corpus columns (or of the actor table: "actors"), once per Layers: both are
+        fixed for its life, and a key is asked for many times (each layer's key holds the keys it reads)."""
+        if columns not in self._digests:
+            self._digests[columns] = cache.table_digest(self.actors if columns == ("actors",)
+                                                        else self._base[list(columns)])
+        return self._digests[columns]
 
     def _names_key(self) -> str:
         return self.key("mentions") if "mentions" in self._given else self.key("names")
