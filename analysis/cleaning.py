@@ -243,13 +243,17 @@ def _caption_below(lines: list[Line], i: int) -> bool:
 
 
 def _trailing_bios(lines: list[Line]) -> None:
-    """Short bios naming a person ("X est politologue, …") after the last body paragraph are author boxes."""
+    """Short bios naming a person ("X est politologue, …") after the last body paragraph are author boxes. A
+    text whose every sentence reads like a bio has no body paragraph for them to follow: it is left whole."""
+    bios = []
     for line in reversed(lines):
         if line.rule or not F.is_sentence(line.text):
             continue
         if len(line.words) > F.AUTHOR_BIO_MAX_WORDS or not re.search(F.AUTHOR_BIO_TAIL, line.text):
+            for bio in bios:
+                bio.rule = "author_bio"
             return
-        line.rule = "author_bio"
+        bios.append(line)
 
 
 def _above_title(lines: list[Line], title_at: int | None) -> None:

@@ -29,6 +29,8 @@ CREDIT_SEPARATOR = " | "
 # Limits per article. spaCy refuses texts over 1,000,000 characters (its default `max_length`, error E088); a raw
 # file of at most 1,000,000 bytes cannot exceed it. A news article is a few kilobytes (the longest here: 5.5 KB).
 MAX_ARTICLE_BYTES = 1_000_000
+# A checksum manifest has one line of about 80 bytes per file: 64 MB is some 800,000 articles.
+MAX_MANIFEST_BYTES = 64_000_000
 MAX_TEXT_CHARS = 1_000_000
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -47,8 +49,9 @@ def _kind(mode: int) -> str:
     return next((kind for test, kind in _FILE_KINDS if test(mode)), "not a regular file")
 
 
-def check_raw_file(path: Path | str, raw: Path | str | None = None) -> os.stat_result:
-    """Refuse, without opening it, anything but a regular file inside `raw` (symlinks resolved) of a sane size."""
+def check_raw_file(path: Path | str, raw: Path | str | None = None, *, manifest: bool = False) -> os.stat_result:
+    """Refuse, without opening it, anything but a regular file inside `raw` (symlinks resolved) of a sane size
+    (an article's, or a checksum manifest's)."""
     path = Path(path)
     raw = Path(raw) if raw is not None else path.parent
     if os.path.islink(path):
@@ -60,7 +63,9 @@ def check_raw_file(path: Path | str, raw: Path | str | None = None) -> os.stat_r
             raise _error("outside" if stat.S_ISREG(mode) else "outside_special", path, raw_file=True, target=target,
                          kind=_kind(mode))
     info = _check_regular(path, raw_file=True)
-    if info.st_size > MAX_ARTICLE_BYTES:
+    if manifest and info.st_size > MAX_MANIFEST_BYTES:
+        raise _error("manifest_too_large", path, raw_file=True, size=info.st_size, limit=MAX_MANIFEST_BYTES)
+    if not manifest and info.st_size > MAX_ARTICLE_BYTES:
         raise _error("too_large", path, raw_file=True, size=info.st_size, limit=MAX_ARTICLE_BYTES)
     return info
 
@@ -88,7 +93,7 @@ def read_checksums(manifest: Path | str) -> dict[str, str]:
     manifest = Path(manifest)
     if not manifest.exists():
         raise _error("no_manifest", manifest, raw_file=True)
-    check_raw_file(manifest)
+    check_raw_file(manifest, manifest=True)
     sums = {}
     for number, line in enumerate(manifest.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
         if line.strip():

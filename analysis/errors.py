@@ -70,6 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "a few kilobytes; spaCy refuses texts over 1,000,000 characters)",
                   "check that it holds one article's text, not a whole page dump, a log or a binary file, and "
                   "replace it with the article's text alone"),
+    "manifest_too_large": ("the checksum manifest is {size:,} bytes, over the limit of {limit:,} bytes (one line of "
+                           "about 80 bytes per raw file)",
+                           "check that it is the `sha256sum` output for the files of raw/, and regenerate it with "
+                           "`cd raw && sha256sum *.txt > SHA256SUMS`"),
     "too_long_text": ("the cleaned text is {length:,} characters, over spaCy's limit of {limit:,}",
                       "check that the file holds one article's text, and replace it with the article alone"),
     "duplicate_text": ("same text as {other} (a duplicate article)",

@@ -14,7 +14,7 @@ import pytest
 from rawfiles import rewrite_raw
 
 import analysis
-from analysis.corpus import MAX_ARTICLE_BYTES, read_checksums
+from analysis.corpus import MAX_ARTICLE_BYTES, MAX_MANIFEST_BYTES, read_checksums
 from analysis.errors import diagnose_bytes
 
 NAME = "001_fbd1b2ad52eca990.txt"
@@ -208,6 +208,23 @@ def test_oversized_file_is_refused_before_it_is_read(data_copy):
 def test_a_file_at_the_limit_is_accepted_by_the_size_check(data_copy):
     rewrite_raw(data_copy, NAME, (data_copy / "raw" / NAME).read_bytes().ljust(MAX_ARTICLE_BYTES, b" "))
     analysis.load_corpus(data_copy)
+
+
+def test_the_manifest_of_a_large_corpus_is_not_held_to_an_article_s_size(data_copy):
+    """24,000 files make a manifest of some 2 MB: it is read."""
+    manifest = data_copy / "raw" / "SHA256SUMS"
+    lines = "".join(f"{i:064x}  {i:05d}_review.txt\n" for i in range(24_000))
+    manifest.write_bytes(manifest.read_bytes() + lines.encode())
+    assert manifest.stat().st_size > MAX_ARTICLE_BYTES
+    assert len(read_checksums(manifest)) == 24_005
+
+
+def test_a_manifest_beyond_its_own_limit_is_refused_before_it_is_read(data_copy):
+    manifest = data_copy / "raw" / "SHA256SUMS"
+    with open(manifest, "r+b") as fh:
+        fh.truncate(MAX_MANIFEST_BYTES + 1)
+    with pytest.raises(analysis.CorpusError, match=f"the checksum manifest is {MAX_MANIFEST_BYTES + 1:,} bytes"):
+        read_checksums(manifest)
 
 
 # --- encodings ------------------------------------------------------------------------------------------------------

@@ -150,3 +150,16 @@ def test_a_long_paragraph_mentioning_a_photo_is_not_a_caption():
     assert clean_article(long).text == long.strip()
     short = "À gauche, le ministre photographié à Paris le 3 mars 2024"
     assert clean_article(short).paragraphs == []
+
+
+def test_a_text_whose_only_sentences_read_like_a_bio_is_not_an_author_box():
+    """Found at scale: a reader's review ("Guilaume Musso est un écrivain que j'aime beaucoup. …") lost its only
+    paragraph to the trailing-bio rule; a bio needs a body before it."""
+    from analysis.cleaning import clean_article
+
+    alone = clean_article("Guillaume Musso est un écrivain que j'aime beaucoup.\n")
+    assert [p.text for p in alone.paragraphs] == ["Guillaume Musso est un écrivain que j'aime beaucoup."]
+    after_body = clean_article("Le Kremlin a confirmé jeudi la rencontre entre les deux présidents.\n\n"
+                               "Guillaume Musso est un écrivain français.\n")
+    assert [p.text for p in after_body.paragraphs] == [
+        "Le Kremlin a confirmé jeudi la rencontre entre les deux présidents."]
