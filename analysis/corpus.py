@@ -125,8 +125,9 @@ def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> None:
     named = {(europresse.reference(f) or (f,))[0] for f in meta["file"]}  # an export is named by its documents
     for name in sorted(set(files) - named):
         raise _error("no_row", raw / name, raw_file=True, csv=csv_path)
+    present = set(files)
     for row in meta.itertuples():
-        if (europresse.reference(row.file) or (row.file,))[0] not in files:
+        if (europresse.reference(row.file) or (row.file,))[0] not in present:
             raise _error("no_file", csv_path, article_id=row.article_id, file=row.file, raw=raw)
     expected = read_checksums(raw / "SHA256SUMS")
     for name in files:
@@ -260,8 +261,8 @@ def _check_spans(periods: pd.DataFrame, path: Path) -> None:
                          second=second.period, second_start=second.start, second_end=second.end)
 
 
-def _period_of(day: date, periods: pd.DataFrame) -> str | None:
-    return next((row.period for row in periods.itertuples() if row.start.date() <= day <= row.end.date()), None)
+def _period_of(day: date, spans: list[tuple[date, date, str]]) -> str | None:
+    return next((period for start, end, period in spans if start <= day <= end), None)
 
 
 def _derive_periods(meta: pd.DataFrame, published: list[date], data_dir: Path | str | None) -> list[str]:
@@ -271,7 +272,8 @@ def _derive_periods(meta: pd.DataFrame, published: list[date], data_dir: Path | 
     target = periods_path if periods_path == own else (f"{own} (this folder has none, so the project's "
                                                       f"{periods_path} applies: copy it there and edit the copy)")
     periods = load_periods(periods_path)
-    derived = [_period_of(day, periods) for day in published]
+    spans = [(row.start.date(), row.end.date(), row.period) for row in periods.itertuples()]
+    derived = [_period_of(day, spans) for day in published]
     outside = [(a, day.isoformat()) for a, day, p in zip(meta["article_id"], published, derived) if p is None]
     if outside:
         dates = sorted({day for _, day in outside})

@@ -291,19 +291,25 @@ BLOCK_RULES: dict[str, tuple[str, int, int, bool]] = {
 def is_sentence(line: str) -> bool:
     """Body-text-like: ends like a sentence with a few words, one not capitalised; or long and dense in function
     words (a bullet point or a standfirst without its period)."""
-    for _, pattern in INLINE_SIGNOFFS:
-        line = re.sub(pattern, "", line)
+    for pattern in _SIGNOFFS:
+        line = pattern.sub("", line)
     words = line.split()
     if len(words) >= R.LONG_MIN_WORDS and stop_share(words) >= R.LONG_MIN_STOP_SHARE:
         return True
-    return (len(words) >= R.SENTENCE_MIN_WORDS and bool(re.search(R.SENTENCE_END, line))
+    return (len(words) >= R.SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(line))
             and any(w[0].islower() for w in words[1:]))
 
 
 def stop_share(words: list[str]) -> float:
     """The share of function words (resources.STOP_WORDS) among the tokens of these words ("l'" counts)."""
-    tokens = [t for w in words for t in re.findall(r"\w+'|\w+", w.lower())]
+    tokens = _WORD_TOKEN.findall(" ".join(words).lower())  # a token never spans a space: word by word, the same
     return sum(t in R.STOP_WORDS for t in tokens) / max(len(tokens), 1)
+
+
+# Compiled once: the cleaner tests every line of every article against them.
+_SIGNOFFS = [re.compile(pattern) for _, pattern in INLINE_SIGNOFFS]
+_SENTENCE_END = re.compile(R.SENTENCE_END)
+_WORD_TOKEN = re.compile(r"\w+'|\w+")
 
 
 def line_rule(line: str) -> str | None:
