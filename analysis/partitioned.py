@@ -27,6 +27,7 @@ from typing import Iterator
 import pandas as pd
 
 from . import cache
+from .corpus import cleaning_log
 from .layers import LAYERS, Layers
 
 PARTITION_SIZE = 500  # articles: about 60,000 words of press text, 150 MB of tables at most (bench/RESULTS.md)
@@ -80,7 +81,9 @@ class PartitionedLayers(Layers):
 
     def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, cleaned: dict | None = None,
                  data_dir: Path | None = None, size: int = PARTITION_SIZE, parse_workers: int | None = None) -> None:
-        super().__init__(base, actors=actors, cleaned=cleaned, data_dir=data_dir, use_cache=True, n_process=1)
+        super().__init__(base, actors=actors, data_dir=data_dir, use_cache=True, n_process=1)
+        # The audit table, not every article's cleaned paragraphs: a year of press holds them in memory no longer.
+        self._log = cleaning_log(cleaned=cleaned) if cleaned is not None else None
         self.partitions = split(base, size)
         self.cache_root = str(cache.cache_dir())
         self.parse_workers = parse_workers or max(1, (os.cpu_count() or 1) - 1)
@@ -138,6 +141,10 @@ class PartitionedLayers(Layers):
     terms = property(lambda self: self.read("terms"))
     tone = property(lambda self: self.read("tone"))
     hedging = property(lambda self: self.read("hedging"))
+
+    @property
+    def log(self) -> pd.DataFrame:
+        return self._log.copy() if self._log is not None else super().log
 
     @property
     def docs(self) -> dict[str, object]:
