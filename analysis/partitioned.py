@@ -22,7 +22,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pandas as pd
 
@@ -93,8 +93,9 @@ class PartitionedLayers(Layers):
         return (_part(base, self.actors, self.data_dir) for base in self.partitions)
 
     # --- building -------------------------------------------------------------------------------------------
-    def build(self) -> dict[str, int]:
-        """Build (or read) every layer of every partition, streaming; return each layer's row count."""
+    def build(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        """Build (or read) every layer of every partition, streaming; return each layer's row count.
+        `progress(done, total)` is called after each partition (a command line prints it)."""
         if self._counts is None:
             root = self.cache_root
             with cache.rooted(root):
@@ -107,6 +108,8 @@ class PartitionedLayers(Layers):
                     if i in parsed:
                         parsed[i].result()
                     total = _add(total, partition_layers(base, self.actors, root))
+                    if progress is not None:
+                        progress(i + 1, len(self.partitions))
             self._counts = total
         return dict(self._counts)
 

@@ -63,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def build() -> None:
         start = time.perf_counter()
-        sizes = pipeline(args.data_dir, partition_size=args.partition_size).build_all()
+        layers = pipeline(args.data_dir, partition_size=args.partition_size)
+        if isinstance(layers, PartitionedLayers):
+            layers.build(lambda done, total: print(f"partition {done}/{total} built", file=sys.stderr, flush=True))
+        sizes = layers.build_all()
         print("\n".join(f"{name:12} {n:10,d} rows" for name, n in sizes.items()))
         print(f"built in {time.perf_counter() - start:.1f} s")
     return command_status(build)

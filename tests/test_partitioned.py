@@ -102,3 +102,12 @@ def test_keyness_counted_partition_by_partition_equals_the_keyness_of_the_whole(
     assert sizes.to_dict() == {"august": 2154, "november": 2054}
     pd.testing.assert_frame_equal(terms.keyness_of_counts(counts, sizes, target="november"),
                                   terms.keyness(devset_whole.terms, target="november"))
+
+
+def test_the_command_line_builds_a_folder_in_partitions_and_says_how_far_it_is(cache_dir, capsys):
+    from analysis.study import main
+
+    assert main([str(paths.DEVSET_DIR), "--partition-size", "5"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == ["partition 1/3 built", "partition 2/3 built", "partition 3/3 built"]
+    assert "statements          168 rows" in out and "hedging             208 rows" in out
