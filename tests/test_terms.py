@@ -143,3 +143,20 @@ def test_word_clouds_are_deterministic(words):
     first = word_cloud(f, title="a").images[0].get_array()
     second = word_cloud(f, title="b").images[0].get_array()
     assert np.array_equal(first, second)
+
+
+def test_hypergeometric_tails_at_a_year_of_press_equal_scipy_s():
+    """analysis.hypergeom walks each tail from its count; scipy sums the whole support (minutes at 6,000 documents)."""
+    from scipy import stats
+
+    from analysis.hypergeom import log_tail
+
+    n, t = 764_000, 380_000
+    f = np.array([1, 40, 900, 15_000, 15_000, 3])
+    k = np.array([1, 35, 520, 7_000, 7_900, 0])
+    up = k >= f * t / n
+    mine = np.where(up, log_tail(k, f, t, n, upper=True), log_tail(k, f, t, n, upper=False))
+    ref = np.where(up, stats.hypergeom.logsf(k - 1, n, f, t), stats.hypergeom.logcdf(k, n, f, t))
+    np.testing.assert_allclose(mine, ref, rtol=1e-8)
+    # outside the support: certain or impossible
+    assert log_tail(5, 3, 10, 100, upper=True) == -np.inf and log_tail(5, 3, 10, 100, upper=False) == 0.0

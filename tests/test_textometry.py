@@ -149,3 +149,17 @@ def test_notebook_05_says_when_the_corpus_is_too_small_and_where_it_runs_reinert
             "the double classification") in text
     assert "runs on this data folder (5 articles) joined with the development set (12 articles)" in text
     assert "183 segments of about 40 words; 6 classes of 109, 19, 10, 15, 15 and 15 segments" in text
+
+
+def test_specificity_scores_each_element_as_on_its_own():
+    """All elements at once give the numbers of one element at a time (arrays with repeats, a scalar, an empty
+    input), and scipy's tails to float precision."""
+    k, f, t = [3, 0, 3, 7, 0, 1, 3], [10, 10, 10, 12, 5, 1, 10], [20, 20, 20, 30, 50, 2, 20]
+    ka, fa, ta = (np.asarray(x, dtype=float) for x in (k, f, t))
+    both_tails = np.where(ka >= fa * ta / 100, -stats.hypergeom.logsf(ka - 1, 100, fa, ta) / np.log(10),
+                          stats.hypergeom.logcdf(ka, 100, fa, ta) / np.log(10))
+    one_by_one = [X.specificity_scores([a], [b], [c], 100)[0] for a, b, c in zip(k, f, t)]
+    assert list(X.specificity_scores(k, f, t, 100)) == one_by_one
+    np.testing.assert_allclose(one_by_one, both_tails, rtol=1e-12)  # scipy's tails, to float precision
+    assert float(X.specificity_scores(3, 10, 20, 100)) == one_by_one[0]
+    assert X.specificity_scores([], [], [], 100).shape == (0,)
