@@ -261,10 +261,6 @@ def _check_spans(periods: pd.DataFrame, path: Path) -> None:
                          second=second.period, second_start=second.start, second_end=second.end)
 
 
-def _period_of(day: date, spans: list[tuple[date, date, str]]) -> str | None:
-    return next((period for start, end, period in spans if start <= day <= end), None)
-
-
 def _derive_periods(meta: pd.DataFrame, published: list[date], data_dir: Path | str | None) -> list[str]:
     """Each article's period, from its date; a given `period` that disagrees, or a date in no period, is an error."""
     csv_path, periods_path = paths.articles_csv(data_dir), paths.curated("periods.csv", data_dir)
@@ -273,7 +269,7 @@ def _derive_periods(meta: pd.DataFrame, published: list[date], data_dir: Path | 
                                                       f"{periods_path} applies: copy it there and edit the copy)")
     periods = load_periods(periods_path)
     spans = [(row.start.date(), row.end.date(), row.period) for row in periods.itertuples()]
-    derived = [_period_of(day, spans) for day in published]
+    derived = [next((period for start, end, period in spans if start <= day <= end), None) for day in published]
     outside = [(a, day.isoformat()) for a, day, p in zip(meta["article_id"], published, derived) if p is None]
     if outside:
         dates = sorted({day for _, day in outside})
