@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import story_resources as S
-from .actors import alias_pattern, compile_aliases, find_mentions
+from .actors import aliases_pattern, compile_aliases, find_mentions
 
 MENTION_COLUMNS = ["article_id", "start_char", "end_char", "surface", "actor", "camp", "mention_kind", "use",
                    "as_actor", "mention_basis"]
@@ -97,6 +97,8 @@ def kinds_counted(kinds: tuple[str, ...] = MENTION_KINDS) -> str:
 # --- offices, nested names, basis --------------------------------------------------------------------------
 def _office_days(text: str, toks: _Parse, times: pd.DataFrame | None, published):
     """The `when` of find_mentions: the days an office mention speaks of, or None for a generic one."""
+    times = _by_sentence(times)
+
     def when(start: int, end: int):
         tx = toks.attached_time(start, end, times)
         if tx is not None:
@@ -118,7 +120,7 @@ def _basis(m: dict, when) -> str:
 
 def _names_pattern(actors: pd.DataFrame) -> re.Pattern | None:
     names = sorted({a for names in actors["names"] for a in names}, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{alias_pattern(a)})" for a in names), re.IGNORECASE) if names else None
+    return aliases_pattern(names) if names else None
 
 
 def _nested(text: str, mention: dict, names: re.Pattern | None, compiled) -> list[dict]:
@@ -138,6 +140,15 @@ def _nested(text: str, mention: dict, names: re.Pattern | None, compiled) -> lis
 def _row(article_id: str, m: dict, use: str, basis: str) -> dict:
     return {"article_id": article_id, "start_char": m["start"], "end_char": m["end"], "surface": m["surface"],
             "actor": m["actor"], "mention_kind": m["mention_kind"], "use": use, "mention_basis": basis}
+
+
+def _by_sentence(times: pd.DataFrame | None) -> dict[int, list]:
+    """An article's time expressions that date something (TIME_KINDS) by sentence, in table order."""
+    out: dict[int, list] = {}
+    if times is not None and len(times):
+        for tx in times[times["time_kind"].isin(TIME_KINDS)].itertuples():
+            out.setdefault(tx.sent_idx, []).append(tx)
+    return out
 
 
 def _by_article(table: pd.DataFrame | None) -> dict:
@@ -165,13 +176,18 @@ class _Parse:
         self.lemma = toks["lemma"].str.lower().to_numpy()
         self.sent = toks["sent_idx"].to_numpy()
         self.children: dict[int, list[int]] = {}
-        for i, h in zip(self.idx, self.head):
+        for i, h in zip(self.idx.tolist(), self.head.tolist()):
             if i != h:
                 self.children.setdefault(h, []).append(i)
+        # Tokens in text order (spaCy's): the tokens inside a span are a range, found by bisection.
+        self.ordered = bool((np.diff(self.start) >= 0).all() and (np.diff(self.end) >= 0).all())
 
     def root(self, start: int, end: int) -> int | None:
         """The token of [start, end) whose head lies outside it (the phrase's head), by token index."""
-        inside = np.flatnonzero((self.start >= start) & (self.end <= end))
+        if self.ordered:
+            inside = range(np.searchsorted(self.start, start, "left"), np.searchsorted(self.end, end, "right"))
+        else:
+            inside = np.flatnonzero((self.start >= start) & (self.end <= end))
         for k in inside:
             h = self.head[k]
             if h == self.idx[k] or not start <= self.start[self.pos[h]] < end:
@@ -203,10 +219,11 @@ class _Parse:
         has_article = any(self.dep[self.pos[c]] == "det" for c in self.children.get(i, []))
         return not (actor_kind == "state" and case == "à" and has_article)
 
-    def attached_time(self, start: int, end: int, times: pd.DataFrame | None):
-        """The time expression attached to the phrase [start, end): in its sentence, hanging on the phrase's
-        head or on the same word the phrase hangs on (nearest first); None when there is none."""
-        if not self.ok or times is None or not len(times):
+    def attached_time(self, start: int, end: int, times: dict[int, list]):
+        """The time expression attached to the phrase [start, end): in its sentence (`times`: _by_sentence),
+        hanging on the phrase's head or on the same word the phrase hangs on (nearest first); None when there
+        is none."""
+        if not self.ok or not times:
             return None
         i = self.root(start, end)
         if i is None:
@@ -214,7 +231,7 @@ class _Parse:
         head = int(self.head[self.pos[i]])
         sent = self.sent[self.pos[i]]
         best, dist = None, None
-        for tx in times[(times["sent_idx"] == sent) & times["time_kind"].isin(TIME_KINDS)].itertuples():
+        for tx in times.get(sent, []):
             j = self.root(tx.start_char, tx.end_char)
             if j is None or pd.isna(tx.value_start):
                 continue

@@ -53,29 +53,57 @@ def sentence_starts(doc, paragraph_starts: set[int]) -> set[int]:
     closing quote glued to it, by a capital or a digit, possibly behind an opening quote or dash.
     The small model's parser alone splits at guillemets ("«" on its own), so it gets these fixed.
     """
-    starts = {t.i for t in doc if t.idx in paragraph_starts} | ({0} if len(doc) else set())
-    for tok in doc:
-        if tok.text in R.SENTENCE_FINAL:
-            start = _sentence_after(doc, tok)
+    return _sentence_starts(_Surface(doc), paragraph_starts)
+
+
+class _Surface:
+    """A Doc's tokens as plain columns, read once from spaCy's arrays (not a Token object per token per
+    question): `idx`, `text`, `space_after` (the token's whitespace_ is not empty), `is_space`."""
+
+    def __init__(self, doc):
+        from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
+
+        columns = doc.to_array([IDX, ORTH, SPACY, IS_SPACE]).reshape(len(doc), 4)
+        self.idx = columns[:, 0].astype("int64")
+        self.text = _strings(doc, np.arange(len(doc)), columns[:, 1], lambda t: t.text)
+        self.space_after = columns[:, 2].astype(bool).tolist()
+        self.is_space = columns[:, 3].astype(bool).tolist()
+
+
+def _sentence_starts(surface: _Surface, paragraph_starts: set[int]) -> set[int]:
+    idx, text = surface.idx.tolist(), surface.text
+    starts = {i for i, at in enumerate(idx) if at in paragraph_starts} | ({0} if len(idx) else set())
+    for i, word in enumerate(text):
+        if word in R.SENTENCE_FINAL:
+            start = _sentence_after(surface, i)
             if start is not None:
                 starts.add(start)
     return starts
 
 
-def _sentence_after(doc, tok) -> int | None:
-    """Where the next sentence starts after final punctuation `tok`, or None when it does not end one."""
-    if tok.text == "." and tok.i > 0 and doc[tok.i - 1].whitespace_ == "" and doc[tok.i - 1].text in R.ABBREVIATIONS:
+def _sentence_after(surface: _Surface, i: int) -> int | None:
+    """Where the next sentence starts after final punctuation token `i`, or None when it does not end one."""
+    text, space_after = surface.text, surface.space_after
+    if text[i] == "." and i > 0 and not space_after[i - 1] and text[i - 1] in R.ABBREVIATIONS:
         return None  # "M. Poutine"
-    n, j, prev = len(doc), tok.i + 1, tok
-    while j < n and doc[j].text in R.CLOSING_QUOTES and prev.whitespace_ == "":
-        prev, j = doc[j], j + 1
-    while j < n and doc[j].is_space:
+    n, j, prev = len(text), i + 1, i
+    while j < n and text[j] in R.CLOSING_QUOTES and not space_after[prev]:
+        prev, j = j, j + 1
+    while j < n and surface.is_space[j]:
         j += 1
     k = j
-    while k < n and doc[k].text in R.OPENING_MARKS:
+    while k < n and text[k] in R.OPENING_MARKS:
         k += 1
-    opens = k < n and (doc[k].text[:1].isupper() or doc[k].text[:1].isdigit())
+    opens = k < n and (text[k][:1].isupper() or text[k][:1].isdigit())
     return j if opens else None
+
+
+def _strings(doc, tokens: np.ndarray, codes: np.ndarray, read) -> list:
+    """The values of a string attribute for `tokens` (indices in the Doc) from their `codes` (spaCy's hashes or
+    ids, a function of the value): each distinct code is read once, with `read`, on a token that has it."""
+    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    values = [read(doc[int(tokens[k])]) for k in first]
+    return [values[k] for k in inverse.reshape(-1).tolist()]
 
 
 def _prepare(nlp, text: str, spans: list[tuple[int, int, bool]]):
@@ -83,16 +111,20 @@ def _prepare(nlp, text: str, spans: list[tuple[int, int, bool]]):
     from spacy.attrs import SENT_START  # spaCy is imported only when something is parsed
 
     doc = nlp.make_doc(text)
-    starts = sentence_starts(doc, {s for s, _, _ in spans})
-    para_starts = [s for s, _, _ in spans]
-    flags = np.empty(len(doc), dtype="int64")
-    for token in doc:
-        k = bisect.bisect_left(para_starts, token.idx) - 1  # the paragraph that starts before the token, if any
-        inside_heading = k >= 0 and spans[k][2] and spans[k][0] < token.idx < spans[k][1]
-        flags[token.i] = 1 if token.i in starts and not inside_heading else -1
+    if not len(doc):
+        return doc
+    surface = _Surface(doc)
+    starts = _sentence_starts(surface, {s for s, _, _ in spans})
+    para_start, para_end, heading = (np.array([span[c] for span in spans] or [0], dtype=t)
+                                     for c, t in ((0, "int64"), (1, "int64"), (2, bool)))
+    at = surface.idx
+    k = np.searchsorted(para_start, at, "left") - 1  # the paragraph that starts before the token, if any
+    inside_heading = (k >= 0) & heading[k] & (para_start[k] < at) & (at < para_end[k]) & (len(spans) > 0)
+    is_start = np.zeros(len(doc), dtype=bool)
+    is_start[sorted(starts)] = True
+    flags = np.where(is_start & ~inside_heading, 1, -1).astype("int64")
     # Set in one call: spaCy's per-token `is_sent_start` setter scans the whole document each time.
-    if len(doc):
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
     return doc
 
 
@@ -104,32 +136,79 @@ def parse_texts(texts: Iterable[str], paragraph_spans: Iterable[list[tuple[int, 
     return list(nlp.pipe(prepared, n_process=n_process, batch_size=batch_size))
 
 
+# The token table's columns read from spaCy's arrays: string attributes (by code, each distinct code read once on a
+# token) and flags.
+STRING_ATTRS = {"text": ("ORTH", lambda t: t.text), "lemma": ("LEMMA", lambda t: t.lemma_),
+                "pos": ("POS", lambda t: t.pos_), "tag": ("TAG", lambda t: t.tag_),
+                "morph": ("MORPH", lambda t: str(t.morph)), "dep": ("DEP", lambda t: t.dep_),
+                "ent_type": ("ENT_TYPE", lambda t: t.ent_type_)}
+FLAG_ATTRS = {"is_stop": "IS_STOP", "is_punct": "IS_PUNCT", "like_num": "LIKE_NUM"}
+
+
+def _doc_columns(article_id: str, doc, pspans: list[tuple[int, int, bool]]) -> tuple[dict, dict]:
+    """One Doc's sentence and token columns: space tokens left out, sentences of spaces only skipped (`sent_idx`
+    numbers the others densely; `spacy_sent` is the sentence's rank among the Doc's sentences)."""
+    attrs = ["IDX", "HEAD", "IS_SPACE", "SPACY"] + [a for a, _ in STRING_ATTRS.values()] + list(FLAG_ATTRS.values())
+    array = doc.to_array(attrs).reshape(len(doc), len(attrs)) if len(doc) else np.zeros((0, len(attrs)), "uint64")
+    col = dict(zip(attrs, array.T))
+    idx = col["IDX"].astype("int64")
+    words = np.flatnonzero(col["IS_SPACE"] == 0)  # the tokens kept, in order
+    sent_starts = np.array([s.start for s in doc.sents], dtype="int64")
+    sent_of = np.searchsorted(sent_starts, words, "right") - 1  # each kept token's sentence (its enumerate index)
+    every = _strings(doc, np.arange(len(doc)), col["ORTH"], STRING_ATTRS["text"][1])  # every token's text
+    strings = {name: _strings(doc, words, col[attr][words], read) for name, (attr, read) in STRING_ATTRS.items()
+               if name != "text"}
+    strings["text"] = [every[k] for k in words.tolist()]
+    ends = idx[words] + np.array([len(t) for t in strings["text"]], dtype="int64")
+    # The sentences that keep a token: their first and last kept tokens, and the words that are not punctuation.
+    kept, first = np.unique(sent_of, return_index=True)
+    bounds = np.append(first, len(words))  # kept sentence k holds the kept tokens bounds[k]:bounds[k + 1]
+    last = bounds[1:] - 1
+    punct = col["IS_PUNCT"][words].astype(bool)
+    n_words = np.add.reduceat((~punct).astype("int64"), first) if len(words) else np.zeros(0, "int64")
+    starts = [s for s, _, _ in pspans]
+    para = np.array([bisect.bisect_right(starts, a) - 1 for a in idx[words][first].tolist()], dtype="int64")
+    heading = np.array([pspans[k][2] for k in para.tolist()], dtype=bool)
+    text = "".join(t + " " if space else t for t, space in zip(every, col["SPACY"].tolist()))  # doc.text, its way
+    sent_start, sent_end = idx[words][first], ends[last]
+    sentences = {"article_id": [article_id] * len(kept), "paragraph_idx": para, "sent_idx": np.arange(len(kept)),
+                 "spacy_sent": kept,
+                 "text": [text[a:b] for a, b in zip(sent_start.tolist(), sent_end.tolist())],
+                 "start_char": sent_start, "end_char": sent_end, "is_heading": heading, "n_words": n_words}
+    row_sentence = np.repeat(np.arange(len(kept)), np.diff(bounds))  # each kept token's kept sentence
+    tokens = {"article_id": [article_id] * len(words), "sent_idx": row_sentence, "spacy_sent": sent_of,
+              "token_idx": words,
+              **{name: strings[name] for name in ("text", "lemma", "pos", "tag", "morph", "dep")},
+              "head_idx": words + col["HEAD"][words].astype("int64"),
+              **{name: col[attr][words].astype(bool) for name, attr in FLAG_ATTRS.items()},
+              "ent_type": strings["ent_type"], "start_char": idx[words], "end_char": ends,
+              "paragraph_idx": para[row_sentence], "is_heading": heading[row_sentence]}
+    return sentences, tokens
+
+
 def _tables(article_ids: list[str], docs: list, spans: list[list[tuple[int, int, bool]]]):
-    sent_rows, tok_rows = [], []
-    for article_id, doc, pspans in zip(article_ids, docs, spans):
-        starts = [s for s, _, _ in pspans]
-        text = doc.text  # spaCy rebuilds it from the tokens at each access: once per document, not per sentence
-        for sent_idx, sent in enumerate(doc.sents):
-            words = [t for t in sent if not t.is_space]
-            if not words:
-                continue
-            para = bisect.bisect_right(starts, words[0].idx) - 1
-            heading = pspans[para][2]
-            sent_rows.append((article_id, para, sent_idx, text[words[0].idx:words[-1].idx + len(words[-1])],
-                              words[0].idx, words[-1].idx + len(words[-1]), heading,
-                              sum(not t.is_punct for t in words)))
-            for t in words:
-                tok_rows.append((article_id, sent_idx, t.i, t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_,
-                                 t.head.i, t.is_stop, t.is_punct, t.like_num, t.ent_type_, t.idx,
-                                 t.idx + len(t), para, heading))
-    sents = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS)
-    toks = pd.DataFrame(tok_rows, columns=TOKEN_COLUMNS)
-    # Renumber sentences densely (space-only "sentences" were skipped).
+    parts = [_doc_columns(a, d, s) for a, d, s in zip(article_ids, docs, spans)]
+    if not any(len(t["token_idx"]) for _, t in parts):
+        sents, toks = pd.DataFrame([], columns=SENTENCE_COLUMNS), pd.DataFrame([], columns=TOKEN_COLUMNS)
+    else:
+        sents, toks = (pd.DataFrame({c: _concat([p[k][c] for p in parts]) for c in columns})
+                       for k, columns in ((0, SENTENCE_COLUMNS), (1, TOKEN_COLUMNS)))
+        if len(set(article_ids)) == len(article_ids):
+            return sents, toks  # sent_idx: each document's sentences numbered densely already
+        sents["sent_idx"], toks["sent_idx"] = (_concat([p[k]["spacy_sent"] for p in parts]) for k in (0, 1))
+    # Renumber sentences densely (space-only "sentences" were skipped), by article id (ids given twice share it).
     dense = {(a, s): i for a, grp in sents.groupby("article_id", sort=False)
              for i, s in enumerate(grp["sent_idx"])}
     sents["sent_idx"] = [dense[(a, s)] for a, s in zip(sents["article_id"], sents["sent_idx"])]
     toks["sent_idx"] = [dense[(a, s)] for a, s in zip(toks["article_id"], toks["sent_idx"])]
     return sents, toks
+
+
+def _concat(values: list):
+    """One column from the documents' pieces: a list of Python values, or one int64 or bool array."""
+    if isinstance(values[0], list):
+        return [v for part in values for v in part]
+    return np.concatenate(values)
 
 
 PARALLEL_FROM = 200  # documents: below this, starting a second process costs more than it saves (bench/)

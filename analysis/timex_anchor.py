@@ -10,8 +10,9 @@ When a past reporting verb has no date in its sentence, a horizon in its stateme
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from itertools import accumulate
 
 import pandas as pd
 
@@ -34,7 +35,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     quotes in turn within a paragraph; a quote never closed ends with its paragraph."""
     spans, open_at, straight = [], {}, None
     closers = {c: o for o, c in QUOTE_PAIRS.items()}
-    for i, ch in enumerate(text):
+    marks = re.compile("[" + re.escape("\n" + "".join(QUOTE_PAIRS) + "".join(closers) + STRAIGHT_QUOTE) + "]")
+    for m in marks.finditer(text):  # only these characters change anything
+        i, ch = m.start(), m.group()
         if ch == "\n":
             spans += [(s, i) for s in open_at.values()] + ([(straight, i)] if straight is not None else [])
             open_at, straight = {}, None
@@ -52,32 +55,59 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class Quotes:
+    """The quote spans of a text (quote_spans), searched by bisection rather than one by one."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end of the spans so far
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a quote."""
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
 
 
-@dataclass
+COLUMNS = ("token_idx", "text", "lemma", "pos", "morph", "dep", "head_idx", "start_char", "end_char")
+
+
 class Parse:
-    """One sentence's tokens, indexed for the rules."""
-    tokens: pd.DataFrame  # indexed by token_idx
+    """One sentence's tokens, indexed for the rules: plain lists by position, `at` maps a token_idx to its
+    position (a sentence is a few dozen tokens: no table operation per question)."""
+
+    def __init__(self, columns: dict[str, list]):
+        self.idx, self.text, self.lemma, self.pos, self.morph, self.dep, self.heads, self.start, self.end = (
+            columns[c] for c in COLUMNS)
+        self.at = {i: k for k, i in enumerate(self.idx)}
+        self.kids: dict[int, list[int]] = {}  # token_idx → positions of the tokens whose head it is, in order
+        for k, h in enumerate(self.heads):
+            self.kids.setdefault(h, []).append(k)
 
     @classmethod
     def of(cls, tokens: pd.DataFrame) -> "Parse":
-        return cls(tokens.set_index("token_idx", drop=False))
+        return cls({c: tokens[c].tolist() for c in COLUMNS})
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def get(self, idx: int, column: str):
+        """A token's value (by token_idx) in a column: text, lemma, pos, morph, dep, heads, start or end."""
+        return getattr(self, column)[self.at[idx]]
 
     def span_root(self, start: int, end: int):
         """The token of [start, end) whose head lies outside it (the expression's root), or None."""
-        toks = self.tokens
-        inner = toks[(toks["start_char"] >= start) & (toks["start_char"] < end)]
-        ids = set(inner.index)
-        for idx, head in zip(inner.index, inner["head_idx"]):
+        inner = [k for k, s in enumerate(self.start) if start <= s < end]
+        ids = {self.idx[k] for k in inner}
+        for k in inner:
+            idx, head = self.idx[k], self.heads[k]
             if head not in ids or head == idx:
                 return idx
         return None
 
     def head(self, idx: int) -> int | None:
-        head = self.tokens.at[idx, "head_idx"]
-        return None if head == idx or head not in self.tokens.index else head
+        head = self.heads[self.at[idx]]
+        return None if head == idx or head not in self.at else head
 
     def ancestors(self, idx: int | None) -> list[int]:
         out = []
@@ -91,22 +121,22 @@ class Parse:
         """past, present, future, conditional or unknown: the tense of a verb token with its auxiliaries
         (passé composé = auxiliary of tense + participle; a passive "est attendu" is a present; an infinitive or
         participle under a modal takes the modal's tense: "doit être signé", "pourrait être repoussé")."""
-        if idx is None or self.tokens.at[idx, "pos"] not in ("VERB", "AUX"):
+        if idx is None or self.get(idx, "pos") not in ("VERB", "AUX"):
             return "unknown"
-        toks = self.tokens
-        auxes = toks[(toks["head_idx"] == idx) & toks["dep"].str.startswith("aux") & (toks.index != idx)]
-        own = toks.at[idx, "morph"]
-        tense_aux = auxes[auxes["dep"] == "aux:tense"]
+        k = self.at[idx]
+        auxes = [j for j in self.kids.get(idx, []) if self.dep[j].startswith("aux") and self.idx[j] != idx]
+        own = self.morph[k]
+        tense_aux = [j for j in auxes if self.dep[j] == "aux:tense"]
         head = self.head(idx)
-        if ("VerbForm=Fin" not in own and tense_aux.empty and head is not None
-                and toks.at[head, "lemma"] in TENSE_CARRIERS and toks.at[idx, "dep"] == "xcomp"):
+        if ("VerbForm=Fin" not in own and not tense_aux and head is not None
+                and self.get(head, "lemma") in TENSE_CARRIERS and self.dep[k] == "xcomp"):
             return self.tense(head)
-        morph = own + "|" + "|".join(auxes["morph"]) + self._stem_tense(idx)
+        morph = own + "|" + "|".join(self.morph[j] for j in auxes) + self._stem_tense(idx)
         if "Tense=Fut" in morph:
             return "future"
         if "Mood=Cnd" in morph:
-            return "past" if not tense_aux.empty else "conditional"  # "aurait eu lieu": a past
-        if not tense_aux.empty or "Tense=Imp" in morph or ("Tense=Past" in own and "VerbForm=Fin" in own):
+            return "past" if tense_aux else "conditional"  # "aurait eu lieu": a past
+        if tense_aux or "Tense=Imp" in morph or ("Tense=Past" in own and "VerbForm=Fin" in own):
             return "past"
         if "Tense=Pres" in morph:
             return "present"
@@ -118,8 +148,9 @@ class Parse:
         """"|Tense=Fut" or "|Mood=Cnd" when a finite verb the model tagged past or imperfect is written on its
         future stem (a future such as "viendra" tagged Past; a conditional tagged imperfect): the future stem is the
         infinitive (less the final -e of -re verbs), or any stem ending in -r for a verb not in -er."""
-        word, lemma = (self.tokens.at[idx, c].lower() for c in ("text", "lemma"))
-        own = self.tokens.at[idx, "morph"]
+        k = self.at[idx]
+        word, lemma = self.text[k].lower(), self.lemma[k].lower()
+        own = self.morph[k]
         if "VerbForm=Fin" not in own or not ("Tense=Past" in own or "Tense=Imp" in own):
             return ""
         for mark, endings in (("|Tense=Fut", FUTURE_ENDINGS), ("|Mood=Cnd", CONDITIONAL_ENDINGS)):
@@ -138,7 +169,7 @@ class Parse:
         complements."""
         tense = self.tense(verb)
         head = self.head(verb)
-        if tense == "unknown" and head is not None and self.tokens.at[verb, "dep"] == "xcomp":
+        if tense == "unknown" and head is not None and self.get(verb, "dep") == "xcomp":
             return self.tense(head)
         return tense
 
@@ -149,47 +180,42 @@ class Parse:
         if tense != "conditional":
             return tense == "future"
         head = self.head(idx)
-        carried = head is not None and self.tokens.at[idx, "dep"] == "xcomp" and \
-            self.tokens.at[head, "lemma"] in TENSE_CARRIERS
-        return carried or self.tokens.at[idx, "lemma"] in TENSE_CARRIERS
+        carried = head is not None and self.get(idx, "dep") == "xcomp" and self.get(head, "lemma") in TENSE_CARRIERS
+        return carried or self.get(idx, "lemma") in TENSE_CARRIERS
 
     def main_verb(self) -> int | None:
         """The sentence's root when it is a verb."""
-        roots = self.tokens[(self.tokens["head_idx"] == self.tokens.index) & self.tokens["pos"].isin(("VERB", "AUX"))]
-        return roots.index[0] if len(roots) else None
+        return next((i for i, h, p in zip(self.idx, self.heads, self.pos) if h == i and p in ("VERB", "AUX")), None)
 
     def governing_verb(self, start: int, end: int) -> int | None:
         """The verb that governs the expression directly (its root's head), or None when it hangs on a noun."""
         root = self.span_root(start, end)
         head = self.head(root) if root is not None else None
-        if head is None or self.tokens.at[head, "pos"] not in ("VERB", "AUX"):
+        if head is None or self.get(head, "pos") not in ("VERB", "AUX"):
             return None
         return head
 
     def is_clause_verb(self, idx: int) -> bool:
         """A verb of a clause (not a quote mark the small model took for one)."""
-        return self.tokens.at[idx, "pos"] in ("VERB", "AUX") and self.tokens.at[idx, "text"].isalpha()
+        return self.get(idx, "pos") in ("VERB", "AUX") and self.get(idx, "text").isalpha()
 
     def is_incise(self, idx: int) -> bool:
         """A reporting verb used as an incise: after a comma, finite or with its auxiliary (", a indiqué lundi
         le ministère", ", estime un analyste"), never a participle or gerund on its own ("ajoutant que")."""
-        toks = self.tokens
-        if toks.at[idx, "dep"] not in INCISE_DEPS:
+        if self.get(idx, "dep") not in INCISE_DEPS:
             return False
-        before = toks[(toks.index < idx) & (toks.index >= idx - 3)]
-        before = before[~before["dep"].str.startswith("aux")]
-        finite = "VerbForm=Fin" in toks.at[idx, "morph"] or ((toks["head_idx"] == idx)
-                                                               & (toks["dep"] == "aux:tense")).any()
-        return finite and len(before) > 0 and before["text"].iloc[-1] in (",", "»", '"', "”")
+        before = [k for k, i in enumerate(self.idx) if idx - 3 <= i < idx and not self.dep[k].startswith("aux")]
+        finite = "VerbForm=Fin" in self.get(idx, "morph") or any(self.dep[j] == "aux:tense"
+                                                                 for j in self.kids.get(idx, []))
+        return finite and len(before) > 0 and self.text[before[-1]] in (",", "»", '"', "”")
 
-    def speech_verbs(self, quotes: list[tuple[int, int]]) -> list[int]:
+    def speech_verbs(self, quotes: Quotes) -> list[int]:
         """Reporting verbs of the sentence outside quote marks."""
-        toks = self.tokens
-        hits = toks[toks["pos"].isin(("VERB", "AUX")) & toks["lemma"].isin(SPEECH_VERBS)]
-        return [i for i, s, e in zip(hits.index, hits["start_char"], hits["end_char"]) if not inside(quotes, s, e)]
+        return [i for i, p, lemma, s, e in zip(self.idx, self.pos, self.lemma, self.start, self.end)
+                if p in ("VERB", "AUX") and lemma in SPEECH_VERBS and not quotes.holds(s, e)]
 
 
-def reporting_verb_of(parse: Parse, verbs: list[int], quotes: list[tuple[int, int]], start: int,
+def reporting_verb_of(parse: Parse, verbs: list[int], quotes: Quotes, start: int,
                       end: int) -> int | None:
     """The reporting verb whose statement holds the expression [start, end), or None (the narration)."""
     if not verbs:
@@ -198,13 +224,13 @@ def reporting_verb_of(parse: Parse, verbs: list[int], quotes: list[tuple[int, in
     if root is None:
         return None
     up = parse.ancestors(root)
-    if inside(quotes, start, end):
-        return min(verbs, key=lambda v: abs(parse.tokens.at[v, "start_char"] - start))
+    if quotes.holds(start, end):
+        return min(verbs, key=lambda v: abs(parse.get(v, "start") - start))
     for v in verbs:
         if v in up and any(parse.is_clause_verb(u) for u in up[:up.index(v)]):
             return v  # in a clause the verb governs ("a déclaré que … se réuniraient la semaine prochaine")
         if parse.is_incise(v) and parse.head(v) in ([root] + up) and v not in up:
-            if parse.tokens.at[v, "start_char"] > end:
+            if parse.get(v, "start") > end:
                 return v  # "X sera reçu mardi, a indiqué lundi le ministère"
     return None
 
@@ -212,7 +238,7 @@ def reporting_verb_of(parse: Parse, verbs: list[int], quotes: list[tuple[int, in
 def date_of_verb(parse: Parse, verb: int, candidates: list[tuple[int, int, int]], text: str) -> int | None:
     """The candidate expression (index, start, end) that dates the statement of `verb`: right after it with at
     most a name between ("a annoncé lundi", "a déclaré Dupont le 3 mai"), else attached to it in the parse."""
-    v_end = parse.tokens.at[verb, "end_char"]
+    v_end = parse.get(verb, "end")
     after = [c for c in candidates if c[1] >= v_end and re.fullmatch(ADJACENT_NAME, text[v_end:c[1]])]
     attached = [c for c in candidates if parse.head(parse.span_root(c[1], c[2])) == verb]
     return (after or attached or [(None, 0, 0)])[0][0]
@@ -225,7 +251,7 @@ def statement_date(parse: Parse, verb: int, candidates: list[tuple[int, int, int
     found = date_of_verb(parse, verb, candidates, text)
     if found is not None:
         return found
-    at = parse.tokens.at[verb, "start_char"]
+    at = parse.get(verb, "start")
     return min(candidates, key=lambda c: min(abs(c[1] - at), abs(c[2] - at)))[0]
 
 

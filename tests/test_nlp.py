@@ -93,3 +93,39 @@ def test_parse_of_made_up_texts():
     sents, toks, docs = nlp.parse(corpus)
     assert sents["text"].tolist() == ["Le Kremlin a annoncé jeudi une rencontre.", "Elle aura lieu."]
     assert len(docs) == 1 and toks["token_idx"].tolist() == list(range(len(toks)))
+
+
+def _tables_token_by_token(article_id, doc, spans):
+    """The sentence and token tables read one spaCy Token at a time (what nlp._tables reads from the Doc's arrays)."""
+    starts = [s for s, _, _ in spans]
+    sent_rows, tok_rows = [], []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        para = max(i for i, s in enumerate(starts) if s <= words[0].idx)
+        heading, n = spans[para][2], len(sent_rows)
+        end = words[-1].idx + len(words[-1])
+        sent_rows.append((article_id, para, n, doc.text[words[0].idx:end], words[0].idx, end, heading,
+                          sum(not t.is_punct for t in words)))
+        tok_rows += [(article_id, n, t.i, t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.is_stop,
+                      t.is_punct, t.like_num, t.ent_type_, t.idx, t.idx + len(t), para, heading) for t in words]
+    return (pd.DataFrame(sent_rows, columns=nlp.SENTENCE_COLUMNS), pd.DataFrame(tok_rows, columns=nlp.TOKEN_COLUMNS))
+
+
+@pytest.mark.parametrize("text", [
+    "LE TITRE\n\nM. Poutine a dit : « Non. » Puis il partit... et revint. 3 jours après !",
+    "  Des espaces   au début.\n\n\n\nUn paragraphe vide avant.  \n\n« Guillemet » ouvrant. « Fin »",
+    "Une seule phrase sans point final",
+])
+def test_tables_from_the_doc_arrays_equal_the_tables_read_token_by_token(text):
+    corpus = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    sents, toks, docs = nlp.parse(corpus)
+    expected_sents, expected_toks = _tables_token_by_token("x", docs[0], nlp.paragraph_layout(corpus)[0])
+    pd.testing.assert_frame_equal(sents, expected_sents)
+    pd.testing.assert_frame_equal(toks, expected_toks)
+
+
+def test_empty_texts_parse_to_empty_tables():
+    sents, toks, _ = nlp.parse(pd.DataFrame({"article_id": ["a", "b"], "text": ["", "   "]}))
+    assert sents.empty and toks.empty and list(toks.columns) == nlp.TOKEN_COLUMNS

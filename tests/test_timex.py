@@ -1,5 +1,6 @@
 """Time expressions: exact resolutions on the corpus, each rule family on real-style sentences (parsed), and the
 resolver on made-up phrases."""
+import re
 from datetime import date
 
 import pandas as pd
@@ -7,7 +8,7 @@ import pytest
 
 import analysis
 from analysis import nlp
-from analysis.timex import event_mentions, find_expressions, resolve, time_expressions
+from analysis.timex import PATTERNS, _compiled, event_mentions, find_expressions, resolve, time_expressions
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +265,13 @@ def test_events_dated_by_the_corpus(layers):
 @pytest.mark.parametrize("phrase", ["en 1500 exemplaires", "en 1200 euros", "deux fois l'an"])
 def test_counts_are_not_years(phrase):
     assert find_expressions(phrase) == []
+
+
+def test_the_guarded_patterns_find_what_the_patterns_find(corpus):
+    """find_expressions compiles each pattern behind a look-ahead for its first characters (analysis.timex._compiled):
+    the same matches, groups included, as the pattern alone."""
+    text = "\n\n".join(corpus["text"]) + " le 1er mai, fin juin 2025, dès la mi-août, depuis lundi, à Noël, 3 heures plus tôt"
+    for (kind, guarded), (_, pattern) in zip(_compiled(tuple(PATTERNS)), PATTERNS):
+        plain = re.compile(pattern, re.IGNORECASE)
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import namedtuple
+from itertools import accumulate
 
 import pandas as pd
 
@@ -53,7 +54,8 @@ def unknown_people(text: str, toks: list, known: list) -> list[Mention]:
 
     Each is named by its fullest form in the article: "Mme Moreau" → "Élisabeth Moreau".
     """
-    runs = [r for r in _entity_runs(toks) if not any(m.start_char < r[1] and r[0] < m.end_char for m in known)]
+    overlaps = Reach([(m.start_char, m.end_char) for m in known])
+    runs = [r for r in _entity_runs(toks) if not overlaps.reaches(r[1] - 1, r[0] + 1)]
     names = {}
     for start, end in runs:
         name = re.sub(TITLES, "", text[start:end]).strip()
@@ -105,6 +107,20 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
+class Reach:
+    """Spans (start, end) searched by position: `reaches(at, end)` says whether a span starts at or before `at`
+    and ends at or after `end` (a bisection and the furthest end of the spans that start by then, not a scan)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [lo for lo, _ in ordered]
+        self.reach = list(accumulate((hi for _, hi in ordered), max))
+
+    def reaches(self, at: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, at)
+        return k > 0 and self.reach[k - 1] >= end
+
+
 class ArticleIndex:
     """Tokens, sentences, mentions and quotes of one article, with the lookups the rules need.
 
@@ -135,6 +151,7 @@ class ArticleIndex:
         self.quotes = quote_marks(text)
         self._quoted = _merged([(q.start, q.end) for q in self.quotes])
         self._quoted_starts = [lo for lo, _ in self._quoted]
+        self.quote_reach = Reach([(q.start, q.end) for q in self.quotes])
         self.mention_starts = [m.start_char for m in self.mentions]
         self._longest_mention = max((m.end_char - m.start_char for m in self.mentions), default=0)
         self.gender, self.number = gender, number

@@ -1,6 +1,7 @@
 """Reporting cues: reporting verbs, incises ("a-t-il souligné"), verb groups and the passive."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import resources as R
@@ -28,9 +29,25 @@ def cue_lemma(lemma: str, text: str) -> str | None:
     return None
 
 
-def find_cues(art: ArticleIndex) -> list[int]:
+def find_cues(art: ArticleIndex) -> CueList:
     """Tokens that are reporting cues, outside quotes and headings, with a speaking subject."""
-    return [i for i in art.order if _is_cue(art, i)]
+    return CueList(art, [i for i in art.order if _is_cue(art, i)])
+
+
+class CueList(list):
+    """Cue tokens in text order, with `members` (a set) and `starting_in(start, end)`: the cues that start in
+    [start, end), in order, found by bisection."""
+
+    def __init__(self, art: ArticleIndex, cues: list[int]):
+        super().__init__(cues)
+        self.members = frozenset(cues)
+        self.chars = [art.tok[c].start_char for c in cues]
+        self.ordered = all(a <= b for a, b in zip(self.chars, self.chars[1:]))
+
+    def starting_in(self, start: int, end: int) -> list[int]:
+        if not self.ordered:
+            return [c for c, char in zip(self, self.chars) if start <= char < end]
+        return self[bisect.bisect_left(self.chars, start):bisect.bisect_left(self.chars, end)]
 
 
 def _is_cue(art: ArticleIndex, i: int) -> bool:

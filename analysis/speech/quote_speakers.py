@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .article import SUBJECT_DEPS, ArticleIndex, is_finite
-from .cues import INVERTED, cue_lemma, cue_phrase, is_incise, verb_group_start
+from .cues import INVERTED, CueList, cue_lemma, cue_phrase, is_incise, verb_group_start
 from .record import Statement
 from .speakers import resolve_pronoun, speaker_of_cue, subject_actor, subject_speaker
 
@@ -17,7 +17,7 @@ class QuoteContext:
     art: ArticleIndex
     quote: Statement
     statements: list[Statement]
-    cues: list[int]
+    cues: CueList
 
     @property
     def sent_start(self) -> int:
@@ -41,7 +41,7 @@ class QuoteContext:
 
 def attribute_quote(art: ArticleIndex, quote: Statement, statements: list[Statement], cues: list[int]) -> Statement:
     """The quote with the speaker and cue of the first rule that finds one, else with nobody (basis "none")."""
-    context = QuoteContext(art, quote, statements, cues)
+    context = QuoteContext(art, quote, statements, cues if isinstance(cues, CueList) else CueList(art, cues))
     for rule in QUOTE_RULES:
         found = rule(context)
         if found is not None:
@@ -70,10 +70,8 @@ def _incise_after(c: QuoteContext) -> Statement | None:
     A direct quote takes it only when no other quote opens in between (that one is the incise's quote).
     """
     art, q_end, sent_end = c.art, c.quote.end_char, c.sent_end
-    for cue in c.cues:
+    for cue in c.cues.starting_in(q_end, sent_end):  # first the position: the text between is read only nearby
         c_char = art.tok[cue].start_char
-        if not q_end <= c_char < sent_end:  # first the position: the text between is read only for cues nearby
-            continue
         between = art.text[q_end + 1:c_char]
         if is_incise(art, cue) and (c.quote.statement_kind == "fragment" or not re.search(r"[«\"“]", between)):
             return c.by_cue(cue)
@@ -94,7 +92,7 @@ def _inside_indirect(c: QuoteContext) -> Statement | None:
 def _cue_before(c: QuoteContext) -> Statement | None:
     """The last cue earlier in the sentence ("Trump a répondu : « ... »", "qualifiée de « ... »")."""
     sent_start = c.sent_start
-    before = [cue for cue in c.cues if sent_start <= c.art.tok[cue].start_char < c.quote.start_char]
+    before = c.cues.starting_in(sent_start, c.quote.start_char)
     return c.by_cue(before[-1]) if before else None
 
 

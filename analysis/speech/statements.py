@@ -16,7 +16,7 @@ from .content import (
     is_quoted_name,
     reported_as_content,
 )
-from .cues import cue_phrase, find_cues, is_incise, is_negated, is_passive
+from .cues import CueList, cue_phrase, find_cues, is_incise, is_negated, is_passive
 from .marks import QuoteSpan
 from .pronouns import PRONOUN_COLUMNS, pronoun_mentions
 from .quote_speakers import attribute_quote, repeat_speakers
@@ -175,7 +175,7 @@ def _cue_content(art: ArticleIndex, verb: int, cues: set[int]) -> tuple[int, int
 
 def _is_one_quote(art: ArticleIndex, start: int, end: int) -> bool:
     """The span is one quote, give or take its marks."""
-    return any(q.start - 2 <= start and end <= q.end + 2 for q in art.quotes)
+    return art.quote_reach.reaches(start + 2, end - 2)  # a quote with q.start - 2 <= start and end <= q.end + 2
 
 
 # --- quotes ---------------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def _quote_statement(art: ArticleIndex, q: QuoteSpan, statements: list[Statement
                      cues: list[int]) -> Statement | None:
     """A quote as a direct statement (a clause of its own) or a fragment, with its speaker and cue; nothing
     for quote marks around a name or a term."""
-    if is_quoted_name(art, q, set(cues)):
+    if is_quoted_name(art, q, cues.members if isinstance(cues, CueList) else set(cues)):
         return None
     kind = "direct" if is_full_clause(art, q) else "fragment"
     pending = _statement(art, kind, q.start, q.end, Speaker(None, "pending"), "", q.start, q.closed,
