@@ -51,10 +51,14 @@ class CA:
         `cos2_1`, `coord_2`, … (index: label)."""
         long = {"rows": self.rows, "columns": self.columns}[which]
         out = long.drop_duplicates("label").set_index("label")[["mass", "inertia"]]
-        for axis, g in long.groupby("axis", sort=True):
-            part = g.set_index("label")[["coord", "ctr", "cos2"]]
-            out = out.join(part.add_suffix(f"_{axis}"))
-        return out
+        measures = ["coord", "ctr", "cos2"]
+        axes = np.sort(long["axis"].unique())
+        # One array label × axis × measure, filled in one step (an analysis of segments has hundreds of axes).
+        cube = np.full((len(out), len(axes), len(measures)), np.nan)
+        cube[out.index.get_indexer(long["label"]), np.searchsorted(axes, long["axis"])] = long[measures].to_numpy(
+            dtype=float)
+        names = [f"{m}_{axis}" for axis in axes for m in measures]
+        return pd.concat([out, pd.DataFrame(cube.reshape(len(out), -1), index=out.index, columns=names)], axis=1)
 
 
 def _checked(table: pd.DataFrame) -> tuple[pd.DataFrame, tuple, tuple]:

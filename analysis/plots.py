@@ -1,14 +1,19 @@
 """Figures: one look for the project, saved by name to figures/ with the numbers beside them."""
 from __future__ import annotations
 
+import base64
+import struct
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from IPython import get_ipython
 from matplotlib.colors import ListedColormap, to_hex, to_rgb
+from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
 from . import paths
@@ -106,11 +111,13 @@ class SavedFigure:
 
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Path | None = None) -> SavedFigure:
     """Save `fig` as figures/<name>.png (and `data` as figures/<name>.csv, with its row labels whenever they are not
-    row numbers; an unnamed label column is called `row`)."""
+    row numbers; an unnamed label column is called `row`). In a notebook the figure is then shown as that PNG, not
+    drawn a second time (see `_show_as_saved`)."""
     folder = folder or figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name}.png"
-    fig.savefig(target, dpi=150, bbox_inches="tight")
+    fig.savefig(target, dpi=SAVE_DPI, bbox_inches="tight")
+    _show_as_saved(fig, target.read_bytes())
     csv = None
     if data is not None:
         csv = folder / f"{name}.csv"
@@ -120,6 +127,42 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Pat
                                      for i, n in enumerate(data.index.names)])
         data.to_csv(csv, index=labelled)
     return SavedFigure(target, csv)
+
+
+SAVE_DPI = 150
+_SAVED_PNG: WeakKeyDictionary = WeakKeyDictionary()  # figure → the PNG `save_figure` wrote of it
+
+
+def _show_as_saved(fig, png: bytes) -> None:
+    """In a notebook, show the figure as the PNG `save_figure` wrote, at the size the inline backend gives a figure
+    (its pixels × fig.dpi / SAVE_DPI), instead of drawing it a second time at screen resolution: drawing is most of
+    a figure's cost. A figure changed after it was saved (matplotlib marks it stale) is drawn again as usual."""
+    shell = get_ipython()
+    formatter = shell.display_formatter.formatters.get("image/png") if shell is not None else None
+    if formatter is None:
+        return
+    try:
+        default = formatter.lookup_by_type(Figure)
+    except KeyError:
+        return  # this shell does not show figures as PNG (another backend)
+    if not getattr(default, "shows_saved_png", False):
+        formatter.for_type(Figure, _saved_png_printer(default))
+    _SAVED_PNG[fig] = png
+    fig.stale = False  # savefig restores the figure's own dpi, which marks it stale: it is as saved
+
+
+def _saved_png_printer(default):
+    """The inline PNG of a figure: the saved PNG while the figure is as saved, else what `default` draws."""
+    def printer(fig):
+        png = _SAVED_PNG.get(fig)
+        if png is None or fig.stale:
+            return default(fig)
+        width, height = struct.unpack(">II", png[16:24])  # the PNG header (IHDR) gives the size in pixels
+        scale = fig.dpi / SAVE_DPI
+        return base64.b64encode(png).decode("ascii"), {"width": round(width * scale),
+                                                       "height": round(height * scale)}
+    printer.shows_saved_png = True
+    return printer
 
 
 def heatmap(table: pd.DataFrame, *, title: str, cmap: str = "Blues", fmt: str = "{:.0f}", ax=None,
@@ -220,8 +263,9 @@ WORDCLOUD_MIN_CONTRAST = 4.5
 WORDCLOUD_MIN_FONT = 8  # pixels: a smaller word is a speck, left out rather than drawn illegibly
 
 
-def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
-    """A deterministic word cloud (fixed seed, one colour scheme whose every colour is legible on white) on `ax`."""
+def cloud_image(frequencies: dict[str, float], *, seed: int = WORDCLOUD_SEED) -> np.ndarray:
+    """The image of a deterministic word cloud (fixed seed, one colour scheme whose every colour is legible on
+    white): the same frequencies and seed always give the same image."""
     from wordcloud import WordCloud  # optional and slow to import: only this figure needs it
 
     colours = legible_colours(WORDCLOUD_COLOURMAP, min_contrast=WORDCLOUD_MIN_CONTRAST)
@@ -229,9 +273,16 @@ def word_cloud(frequencies: dict[str, float], *, title: str, ax=None, seed: int 
                       random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False,
                       min_font_size=WORDCLOUD_MIN_FONT)
     cloud.generate_from_frequencies(frequencies)
+    return cloud.to_array()
+
+
+def word_cloud(frequencies: dict[str, float] | np.ndarray, *, title: str, ax=None, seed: int = WORDCLOUD_SEED):
+    """A deterministic word cloud on `ax` (see `cloud_image`); `frequencies` may be the image `cloud_image` made of
+    them, to draw one cloud twice (a panel and its own figure) without laying it out twice."""
+    image = frequencies if isinstance(frequencies, np.ndarray) else cloud_image(frequencies, seed=seed)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 5))
-    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.imshow(image, interpolation="bilinear")
     ax.set_axis_off()
     ax.set_title(title)
     return ax

@@ -18,6 +18,8 @@ punctuation or space, the package's one word definition.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -124,23 +126,22 @@ def repeated_segments(tokens: pd.DataFrame, *, min_freq: int = 2, min_len: int =
              "repeated_segments()")
     t = tokens[~tokens["text"].str.isspace()].sort_values(["article_id", "token_idx"], kind="stable")
     t = t.assign(run=_runs(t)).dropna(subset=["run"])
-    found: dict[str, list] = {}
-    for _, g in t.groupby("run", sort=False):
-        forms, low = list(g["text"]), list(g["text"].str.lower())
-        starts, ends, part = list(g["start_char"]), list(g["end_char"]), g[by].iloc[0]
-        for n in range(min_len, min(max_len, len(forms)) + 1):
-            for i in range(len(forms) - n + 1):
-                key = " ".join(low[i:i + n])
-                found.setdefault(key, []).append((_joined(forms[i:i + n], starts[i:i + n], ends[i:i + n]), part))
+    runs = _run_slices(t, by)
+    found: dict[str, list[tuple[int, int, int]]] = {}  # key → (run, first word, length) of each occurrence
+    for r, (_, low, _, _, _) in enumerate(runs):
+        for n in range(min_len, min(max_len, len(low)) + 1):
+            for i in range(len(low) - n + 1):
+                found.setdefault(" ".join(low[i:i + n]), []).append((r, i, n))
     sizes = words(t).groupby(by).size()
+    parts, shares = list(sizes.index), (sizes / sizes.sum()).to_numpy()
     rows = []
     for key, hits in found.items():
         if len(hits) < min_freq:
             continue
-        written = pd.Series([h[0] for h in hits]).value_counts().index[0]
-        per_part = pd.Series([h[1] for h in hits]).value_counts()
-        rows.append({"key": key, "segment": written, "n_words": len(key.split()), "freq": len(hits),
-                     "n_parts": len(per_part), "dp": gries_dp(per_part.reindex(sizes.index, fill_value=0), sizes)})
+        written = [_joined(*(col[i:i + n] for col in (runs[r][0], runs[r][2], runs[r][3]))) for r, i, n in hits]
+        per_part = Counter(runs[r][4] for r, _, _ in hits)
+        rows.append({"key": key, "segment": _most_written(written), "n_words": len(key.split()), "freq": len(hits),
+                     "n_parts": len(per_part), "dp": _dp(np.array([per_part.get(p, 0) for p in parts]), shares)})
     out = pd.DataFrame(rows, columns=["key", "segment", "n_words", "freq", "n_parts", "dp"])
     if maximal:
         freq = dict(zip(out["key"], out["freq"]))
@@ -152,6 +153,27 @@ def repeated_segments(tokens: pd.DataFrame, *, min_freq: int = 2, min_len: int =
     out = out.drop(columns="key")
     return out.sort_values(["freq", "n_words", "segment"], ascending=[False, False, True], kind="stable"
                            ).reset_index(drop=True)
+
+
+def _run_slices(t: pd.DataFrame, by: str) -> list[tuple[list, list, list, list, object]]:
+    """Per run of `t` (rows of one run are consecutive), in order: its forms, lower-cased forms, start and end
+    offsets, and its part of `by`."""
+    run = t["run"].to_numpy()
+    bounds = [0, *(np.flatnonzero(run[1:] != run[:-1]) + 1).tolist(), len(run)] if len(run) else [0]
+    forms, low = t["text"].tolist(), t["text"].str.lower().tolist()
+    starts, ends, part = t["start_char"].tolist(), t["end_char"].tolist(), t[by].tolist()
+    return [(forms[a:b], low[a:b], starts[a:b], ends[a:b], part[a]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _most_written(written: list[str]) -> str:
+    """The most frequent spelling (pandas' value_counts order, which decides ties)."""
+    return written[0] if len(set(written)) == 1 else pd.Series(written).value_counts().index[0]
+
+
+def _dp(counts: np.ndarray, shares: np.ndarray) -> float:
+    """`gries_dp` on arrays: the counts per part and each part's share of the corpus."""
+    f = counts.sum()
+    return float(0.5 * np.abs(counts / f - shares).sum()) if f else float("nan")
 
 
 # --- Dispersion ---------------------------------------------------------------------------------------------------
@@ -263,15 +285,13 @@ def cooccurrence_edges(tokens: pd.DataFrame, *, top: int = 30, unit: str = "lemm
     presence = presence[[c for c in chosen if c in presence.columns]]
     both = presence.T @ presence
     counts = presence.sum(axis=0)
-    rows = []
-    names = list(both.index)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            k = int(both.loc[a, b])
-            if k >= min_cofreq:
-                score = float(specificity_scores([k], [counts[b]], int(counts[a]), n_sentences)[0])
-                rows.append({"source": a, "target": b, "cofreq": k, "specificity": score,
-                             "source_freq": int(counts[a]), "target_freq": int(counts[b])})
+    names, shared = list(both.index), both.to_numpy()  # rows and columns: the same units, in the same order
+    pairs = [(a, names[j], int(shared[i, j]), int(counts[a]), int(counts[names[j]])) for i, a in enumerate(names)
+             for j in range(i + 1, len(names)) if int(shared[i, j]) >= min_cofreq]
+    # Every pair scored in one call (each score is computed on its own: the same as one call per pair).
+    scores = specificity_scores([p[2] for p in pairs], [p[4] for p in pairs], [p[3] for p in pairs], n_sentences)
+    rows = [{"source": a, "target": b, "cofreq": k, "specificity": float(score), "source_freq": fa, "target_freq": fb}
+            for (a, b, k, fa, fb), score in zip(pairs, scores)]
     out = pd.DataFrame(rows, columns=["source", "target", "cofreq", "specificity", "source_freq", "target_freq"])
     return out.sort_values(["cofreq", "specificity"], ascending=False, kind="stable").reset_index(drop=True)
 

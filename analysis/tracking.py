@@ -32,7 +32,7 @@ def _content_lemmas(toks: pd.DataFrame) -> frozenset[str]:
 
 def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.DataFrame,
            sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame,
-           mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+           mentions: pd.DataFrame | None = None, hedges: pd.DataFrame | None = None) -> pd.DataFrame:
     """Candidate claims: one row per sentence and fact it states (analysis.facts), with how it states it.
 
     Columns: claim_key (`<article>-sNN-<fact>`), article_id, published, sent_idx, text, topic (the fact),
@@ -42,20 +42,25 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
     nearest agent mention of `mentions` before the fact's end, "Il a lancé un ultimatum"), hedged, hedges,
     made_on (the day the sentence speaks from: a past date it gives, else publication), horizon_start,
     horizon_end, horizon_text, lemmas.
+
+    `hedges` is the hedging table of these sentences (`L.hedging`, what `tone.hedging(sentences, tokens,
+    statements)` computes): given, it is read instead of computed again.
     """
     agents = mentions[mentions["use"] == "agent"] if mentions is not None else None
     by_sentence = ["article_id", "sent_idx"]
     matches = fact_matches(sentences, tokens, facts)
-    hedges = hedging(sentences, tokens, statements).set_index(by_sentence)
+    hedges = (hedging(sentences, tokens, statements) if hedges is None else hedges).set_index(by_sentence)
     published = dict(zip(corpus["article_id"], corpus["published"]))
     starts = dict(zip(zip(sentences["article_id"], sentences["sent_idx"]), sentences["start_char"]))
     fut = tokens[tokens["morph"].str.contains("Tense=Fut", regex=False)].groupby(by_sentence).size()
     plan = tokens[tokens["lemma"].isin(R.PLAN_LEMMAS)].groupby(by_sentence).size()
+    # Each sentence's time expressions and each article's statements, split once (rows and order as filtered).
+    tx_of = dict(list(time_expressions.groupby(by_sentence, sort=False)))
+    statements_of = dict(list(statements.groupby("article_id", sort=False)))
     rows = []
     for m in matches.itertuples():
         key, p = (m.article_id, m.sent_idx), published[m.article_id]
-        tx = time_expressions[(time_expressions["article_id"] == m.article_id)
-                              & (time_expressions["sent_idx"] == m.sent_idx)]
+        tx = tx_of.get(key, time_expressions.iloc[:0])
         made_on = _spoken_on(tx, p)
         ahead, h = _ahead(tx, made_on), hedges.loc[key]
         future = len(ahead) > 0 or fut.get(key, 0) > 0
@@ -64,12 +69,14 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
         rows.append({"claim_key": f"{m.article_id}-s{m.sent_idx:02d}-{m.fact_id}", "article_id": m.article_id,
                      "published": p, "sent_idx": m.sent_idx, "text": m.sentence, "topic": m.fact_id,
                      "start_char": m.start_char, "end_char": m.end_char, "negated": m.negated, "claim_type": kind,
-                     **_voice(statements, m.article_id, m.start_char, m.end_char),
+                     **_voice(statements_of.get(m.article_id, statements.iloc[:0]), m.article_id, m.start_char,
+                              m.end_char),
                      "agent": _agent(agents, m, starts[key]),
                      "hedged": bool(marks), "hedges": ", ".join(marks), "made_on": made_on,
                      **_horizon(ahead)})
     out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS[:-1])
-    lemma_sets = {k: _content_lemmas(g) for k, g in tokens.groupby(by_sentence)}
+    claimed = pd.MultiIndex.from_frame(tokens[by_sentence]).isin(list(zip(out["article_id"], out["sent_idx"])))
+    lemma_sets = {k: _content_lemmas(g) for k, g in tokens[claimed].groupby(by_sentence)}
     out["lemmas"] = [lemma_sets.get((a, s), frozenset()) for a, s in zip(out["article_id"], out["sent_idx"])]
     return out
 

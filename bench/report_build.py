@@ -1,5 +1,10 @@
 """Report build against its floor: executing the same number of notebooks that only import what ours import.
 
+The floor's code cell is made from our notebooks as they are: every import statement of their code cells (once
+each), then `display(setup())` when every notebook's first code cell calls it, as each report must embed the
+interactive tables' code. So the floor pays for starting the kernels, the imports, that embedded code and the
+rendering of a page, and nothing a notebook computes.
+
 Every run is `python -m analysis.report` in a fresh process, with its own cache folder (PRESSE_SOMMET_CACHE):
 warm runs share a cache built once beforehand, cold runs start from an empty one.
 
@@ -7,6 +12,7 @@ warm runs share a cache built once beforehand, cold runs start from an empty one
 """
 from __future__ import annotations
 
+import ast
 import json
 import os
 import statistics
@@ -20,22 +26,33 @@ import nbformat
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-# What the notebooks import between them: the floor pays for these and for starting the kernels.
-IMPORTS = """import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
-from IPython.display import Markdown, HTML
-from textblob import TextBlob
-import analysis
-from analysis import compare, terms, tone, tracking, timex
-from analysis.plots import save_figure, heatmap, word_cloud"""
+SETUP = "display(setup())"  # the first output of every notebook: the interactive tables' code
 
 
-def floor_notebooks(folder: Path, n: int) -> None:
+def notebook_paths(folder: Path) -> list[Path]:
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def floor_code(folder: Path) -> str:
+    """The floor's code cell: every import statement of the notebooks' code cells, once each in the order first met,
+    then `display(setup())` if every notebook's first code cell calls it."""
+    imports: dict[str, None] = {}
+    setup_everywhere = True
+    for path in notebook_paths(folder):
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        setup_everywhere &= bool(code) and SETUP in code[0]
+        for source in code:
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    imports.setdefault(ast.unparse(node), None)
+    return "\n".join(list(imports) + ([SETUP] if setup_everywhere else []))
+
+
+def floor_notebooks(folder: Path, n: int, code: str) -> None:
     folder.mkdir(parents=True)
     for i in range(n):
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# Floor {i}\n\n**Question:** none"),
-                                             nbformat.v4.new_code_cell(IMPORTS)])
+                                             nbformat.v4.new_code_cell(code)])
         nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
         nbformat.write(nb, folder / f"{i:02d}_floor.ipynb")
 
@@ -52,11 +69,13 @@ def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = Non
 
 def main() -> None:
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    n = len(sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    n = len(notebook_paths(ROOT / "notebooks"))
+    code = floor_code(ROOT / "notebooks")
+    print(f"floor cell:\n{code}\n", flush=True)
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        floor_notebooks(tmp / "floor", n)
+        floor_notebooks(tmp / "floor", n, code)
         warm = tmp / "warm-cache"
         build(tmp / "out", warm)  # fills the warm cache (untimed)
         for label, kwargs in [("floor", {"notebooks": tmp / "floor"}), ("warm", {}),
@@ -67,6 +86,7 @@ def main() -> None:
         results["cold"] = [build(tmp / "out", tmp / f"cold-{i}") for i in range(max(1, reps - 1))]
     summary = {k: {"runs": v, "median": statistics.median(v)} for k, v in results.items()}
     summary["n_notebooks"] = n
+    summary["floor_code"] = code
     target = HERE / "results" / "report.json"
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(summary, indent=1))

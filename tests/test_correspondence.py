@@ -173,3 +173,13 @@ def test_the_best_cut_is_the_best_of_all_cuts_along_the_axis():
              3 <= k <= len(table) - 3 else -np.inf for k in range(1, len(table) + 1)]
     cut, chi2 = _best_cut(sparse.csr_matrix(table), order, 3)
     assert cut == int(np.argmax(naive)) + 1 and chi2 == pytest.approx(max(naive), rel=1e-10)
+
+
+def test_wide_is_one_row_per_label_with_each_axis_measures(ca):
+    """`CA.wide` as the join of each axis's coordinates, contributions and squared cosines onto the labels."""
+    for which in ("rows", "columns"):
+        long = getattr(ca, which)
+        expected = long.drop_duplicates("label").set_index("label")[["mass", "inertia"]]
+        for axis, g in long.groupby("axis", sort=True):
+            expected = expected.join(g.set_index("label")[["coord", "ctr", "cos2"]].add_suffix(f"_{axis}"))
+        pd.testing.assert_frame_equal(ca.wide(which), expected, check_exact=True)

@@ -1,6 +1,9 @@
 """Figures that stand alone: intervals, CSVs with their row labels, legible text, whole labels, legends outside."""
+import base64
 import os
 import re
+import struct
+from types import SimpleNamespace
 
 import matplotlib
 
@@ -9,7 +12,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from IPython.core.formatters import PNGFormatter  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from analysis import plots, plots_ledger, tone  # noqa: E402
@@ -164,6 +169,37 @@ def test_word_cloud_is_reproducible_and_has_no_pale_words():
     assert len(ink) and not yellowish.any()
     solid = ink[ink.sum(axis=1) <= np.median(ink.sum(axis=1))]  # letter cores, not their anti-aliased edges
     assert min(plots.contrast_ratio(p) for p in solid) >= 4.5
+
+
+def test_a_cloud_image_draws_the_same_cloud_as_its_frequencies():
+    pytest.importorskip("wordcloud")
+    freq = {f"mot{i}": 50 - i for i in range(40)}
+    image = plots.cloud_image(freq)
+    drawn = [np.ma.getdata(plots.word_cloud(f, title="t").images[0].get_array()) for f in (freq, image)]
+    assert np.array_equal(drawn[0], drawn[1]) and np.array_equal(drawn[0], image)
+
+
+def test_in_a_notebook_a_saved_figure_is_shown_as_its_file_until_it_changes(tmp_path, monkeypatch):
+    """The inline PNG of a figure `save_figure` saved is that file (at the inline size: pixels × dpi / 150), not a
+    second drawing; a figure never saved, or changed after saving, is drawn as usual."""
+    png = PNGFormatter()
+    png.for_type(Figure, lambda fig: "drawn")
+    shell = SimpleNamespace(display_formatter=SimpleNamespace(formatters={"image/png": png}))
+    monkeypatch.setattr(plots, "get_ipython", lambda: shell)
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([1, 2])
+    other, ax2 = plt.subplots()
+    ax2.plot([2, 1])
+    saved = plots.save_figure(fig, "p", folder=tmp_path)
+    data, meta = png(fig)
+    written = saved.png.read_bytes()
+    width, height = struct.unpack(">II", written[16:24])
+    assert base64.b64decode(data) == written
+    assert meta == {"width": round(width * fig.dpi / 150), "height": round(height * fig.dpi / 150)}
+    assert png(other) == "drawn"
+    plots.save_figure(other, "q", folder=tmp_path)
+    ax.set_title("changed after saving")
+    assert png(fig) == "drawn" and base64.b64decode(png(other)[0]) == (tmp_path / "q.png").read_bytes()
 
 
 # --- the claim ledger's figures ----------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import nbformat
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.strings import clean_html
 
 from analysis import display, paths, report
-from analysis.report_page import NOTEBOOK_LINK, Page, harden, page_html, sanitise
+from analysis.report_page import NOTEBOOK_LINK, Page, _clean_html, harden, page_html, sanitise
 
 NOTEBOOKS = report.notebooks()
 
@@ -135,3 +137,15 @@ def test_harden_sanitises_what_show_did_not_make_and_links_reports():
     assert sanitise('<a href="javascript:alert(1)">x</a>') == '<a rel="noopener noreferrer">x</a>'
     assert sanitise('<span style="background:url(http://x); color: red">x</span>') == '<span style="color:red">x</span>'
     assert NOTEBOOK_LINK.sub(r"](\1.html\2)", "[a](04_claim_tracking.ipynb)") == "[a](04_claim_tracking.html)"
+
+
+def test_highlighted_code_is_kept_as_bleach_keeps_it_and_other_markup_is_cleaned():
+    """The template cleans each code cell's highlighted source with nbconvert's `clean_html` (bleach); Pygments'
+    output, whose only tags are div, pre and span with a class, comes back unchanged and skips it."""
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                code = Highlight2HTML(pygments_lexer="ipython3")(cell.source, metadata=cell.metadata)
+                assert _clean_html(code) == code == clean_html(code), path.name
+    evil = '<div class="highlight"><pre><img src=x onerror="alert(1)"><script>alert(2)</script></pre></div>'
+    assert _clean_html(evil) == clean_html(evil) and "<script>" not in _clean_html(evil)

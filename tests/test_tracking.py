@@ -36,6 +36,12 @@ def test_candidate_claims(parts):
     assert c.loc["000-s00-trilateral_meeting", "negated"] and not c.loc["000-s00-meeting_soon", "negated"]
 
 
+def test_candidates_read_the_hedging_layer_as_the_hedging_they_would_compute(corpus, layers, parts):
+    given = analysis.claims(corpus, layers.statements, layers.times, layers.sentences, parts["tokens"],
+                            layers.facts, layers.mentions, hedges=layers.hedging)
+    pd.testing.assert_frame_equal(given, parts["candidates"], check_exact=True)
+
+
 def test_a_claim_carried_by_three_august_articles_is_one_group(parts):
     grouped = T.group_claims(parts["candidates"], parts["actors"]).set_index("claim_key")
     keys = ["000-s04-agreement_in_principle", "001-s04-agreement_in_principle", "002-s04-agreement_in_principle"]
