@@ -21,7 +21,7 @@ from pathlib import Path
 import dask.bag as db
 from distributed import Client
 
-from .partitioned import PartitionedLayers, partition_layers
+from .partitioned import PartitionedLayers, partition_layers, total_counts
 
 
 def build(layers: PartitionedLayers, client: Client, *, cache_root: Path | str | None = None) -> dict[str, int]:
@@ -33,9 +33,6 @@ def build(layers: PartitionedLayers, client: Client, *, cache_root: Path | str |
     root = str(Path(cache_root or layers.cache_root).resolve())
     bag = db.from_sequence(layers.partitions, npartitions=len(layers.partitions))
     task = partial(partition_layers, actors=layers.actors, cache_root=root)
-    counts = client.compute(bag.map(task)).result()
-    total: dict[str, int] = {}
-    for part in counts:
-        total = {name: total.get(name, 0) + n for name, n in part.items()}
+    total = total_counts(client.compute(bag.map(task)).result())
     layers.built(total, cache_root=root)
     return dict(total)

@@ -67,8 +67,12 @@ def partition_layers(base: pd.DataFrame, actors: pd.DataFrame, cache_root: str |
         return {name: len(getattr(part, name)) for name in layer_names(base)}
 
 
-def _add(total: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
-    return {name: total.get(name, 0) + n for name, n in counts.items()}
+def total_counts(per_partition) -> dict[str, int]:
+    """The row counts of every layer over the corpus, from `partition_layers`' counts of each partition."""
+    total: dict[str, int] = {}
+    for counts in per_partition:
+        total = {name: total.get(name, 0) + n for name, n in counts.items()}
+    return total
 
 
 class PartitionedLayers(Layers):
@@ -101,16 +105,16 @@ class PartitionedLayers(Layers):
             with cache.rooted(root):
                 unparsed = [i for i, part in enumerate(self._parts())
                             if not cache.has_tables("parse", part.key("parse"), PARSED)]
-            total: dict[str, int] = {}
+            per_partition = []
             with _ParseWorkers(self.parse_workers if unparsed else 0) as workers:
                 parsed = {i: workers.submit(parse_partition, self.partitions[i], self.actors, root) for i in unparsed}
                 for i, base in enumerate(self.partitions):
                     if i in parsed:
                         parsed[i].result()
-                    total = _add(total, partition_layers(base, self.actors, root))
+                    per_partition.append(partition_layers(base, self.actors, root))
                     if progress is not None:
                         progress(i + 1, len(self.partitions))
-            self._counts = total
+            self._counts = total_counts(per_partition)
         return dict(self._counts)
 
     def built(self, counts: dict[str, int], *, cache_root: str) -> None:
