@@ -42,18 +42,21 @@ def fact_matches(sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFr
     """Every sentence that states a fact (`MATCH_COLUMNS`): the first pattern that matches, the span from its
     first to its last word, and whether the statement is negated or rejected."""
     body = sentences[~sentences["is_heading"]]
-    keep = set(zip(body["article_id"], body["sent_idx"]))
     text = dict(zip(zip(body["article_id"], body["sent_idx"]), body["text"]))
+    columns = {c: tokens[c].tolist() for c in _Sentence.COLUMNS}
+    columns["lemma"] = tokens["lemma"].str.lower().tolist()
+    columns["text"] = tokens["text"].str.lower().tolist()
+    patterns = list(zip(facts["fact_id"], facts["patterns"]))
     rows = []
-    for (article_id, sent_idx), toks in tokens.groupby(["article_id", "sent_idx"], sort=False):
-        if (article_id, sent_idx) not in keep:
+    for (article_id, sent_idx), at in tokens.groupby(["article_id", "sent_idx"], sort=False).indices.items():
+        if (article_id, sent_idx) not in text:
             continue
-        sent = _Sentence(toks)
-        for f in facts.itertuples():
-            for pattern in f.patterns:
+        sent = _Sentence({c: [values[k] for k in at] for c, values in columns.items()})
+        for fact_id, fact_patterns in patterns:
+            for pattern in fact_patterns:
                 found = sent.match(pattern)
                 if found:
-                    rows.append({"article_id": article_id, "fact_id": f.fact_id, "sent_idx": sent_idx,
+                    rows.append({"article_id": article_id, "fact_id": fact_id, "sent_idx": sent_idx,
                                  "sentence": text[(article_id, sent_idx)], "pattern": _show(pattern),
                                  "start_char": min(sent.start[i] for i in found),
                                  "end_char": max(sent.end[i] for i in found), "negated": sent.negated(found)})
@@ -75,10 +78,13 @@ def _show(pattern: list[tuple[str, ...]]) -> str:
 class _Sentence:
     """One sentence's tokens: words by term, distances in the dependency tree, negation."""
 
-    def __init__(self, toks: pd.DataFrame):
-        self.ids = list(toks["token_idx"])
-        self.lemma = dict(zip(self.ids, toks["lemma"].str.lower()))
-        self.form = dict(zip(self.ids, toks["text"].str.lower()))
+    COLUMNS = ("token_idx", "lemma", "text", "head_idx", "dep", "pos", "start_char", "end_char")
+
+    def __init__(self, toks: dict[str, list]):
+        """`toks`: one list per column of `COLUMNS`, in reading order (lemma and text lower-cased)."""
+        self.ids = toks["token_idx"]
+        self.lemma = dict(zip(self.ids, toks["lemma"]))
+        self.form = dict(zip(self.ids, toks["text"]))
         self.head = dict(zip(self.ids, toks["head_idx"]))
         self.dep = dict(zip(self.ids, toks["dep"]))
         self.pos = dict(zip(self.ids, toks["pos"]))
@@ -88,10 +94,21 @@ class _Sentence:
         for i in self.ids:
             if self.head[i] != i and self.head[i] in self.head:
                 self.children.setdefault(self.head[i], []).append(i)
+        self.order = {i: k for k, i in enumerate(self.ids)}
+        self.by_word: dict[str, set[int]] = {}  # a lemma or a form → the words that have it
+        for i in self.ids:
+            self.by_word.setdefault(self.lemma[i], set()).add(i)
+            self.by_word.setdefault(self.form[i], set()).add(i)
 
     def words(self, term: tuple[str, ...]) -> list[int]:
-        return [i for i in self.ids if any(a == self.lemma[i] or a == self.form[i] or ("-" in a and a in self.form[i])
-                                           for a in term)]
+        """The words of the sentence that match one of the term's alternatives, in reading order: its lemma or
+        its form, or a hyphenated alternative inside the form ("cessez-le-feu" in "cessez-le-feu-là")."""
+        found: set[int] = set()
+        for a in term:
+            found.update(self.by_word.get(a, ()))
+            if "-" in a:
+                found.update(i for i in self.ids if a in self.form[i])
+        return sorted(found, key=self.order.__getitem__)
 
     def _path_up(self, i: int) -> list[int]:
         path = [i]

@@ -1,5 +1,6 @@
 """The conditional mood from morphology: the gold list's figures, real sentences, the rules behind them."""
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -130,3 +131,21 @@ def test_conditional_tokens_of_the_corpus(layers):
                                                       "considérerions"])
     assert C.conditional_tokens(tokens.iloc[:0]).tolist() == []
     assert isinstance(C.conditional_tokens(tokens), pd.Series)
+
+
+def test_the_lexicon_read_from_its_file_equals_spacys_lookups(gold):
+    """The tables read as stored give every form the lemmas spaCy's own `Lookups` gives it, and the same verbs."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    folder = next(Path(spacy.util.get_package_path(C.nlp.MODEL)).glob("*/lemmatizer/lookups"))
+    tables = Lookups().from_disk(folder)
+    lookup = tables.get_table("lemma_lookup")
+    lex = C.lexicon()
+    forms = {w.lower() for s in gold["sentence"] for w in s.split()} | {"serait", "pourraient", "portrait", "zzz"}
+    assert [lex.lemmas(f) for f in sorted(forms)] == [
+        [v] if isinstance(v := lookup.get(f), str) else list(v or []) for f in sorted(forms)]
+    assert lex.lemmas("serait") == ["être"] and lex.lemmas("zzz") == []
+    assert len(lex.forms) == len(lookup) == 216_849
+    assert "pouvoir" in lex.verbs and "être" in lex.verbs and "maison" not in lex.verbs
+    assert set(tables.get_table("lemma_index")["verb"]) <= lex.verbs

@@ -73,3 +73,16 @@ def test_precision_on_hand_checked_matches(which, matches):
     negation = (joined["negated"] == (joined["negated_gold"] == "true")).mean()
     assert precision >= 0.9
     assert round(precision, 3) == EXPECTED[which][0] and round(negation, 3) == EXPECTED[which][1]
+
+
+def test_words_of_a_term_by_lemma_form_or_hyphenated_part_in_reading_order():
+    """A term's alternatives match a word's lemma or form, a hyphenated alternative also inside a longer form;
+    the words come in reading order whatever the order of the alternatives."""
+    sent = F._Sentence({"token_idx": [0, 1, 2, 3], "lemma": ["le", "cessez-le-feu-là", "sommet", "rencontrer"],
+                        "text": ["le", "cessez-le-feu-là", "sommets", "rencontrent"], "head_idx": [1, 1, 1, 2],
+                        "dep": ["det", "ROOT", "nmod", "acl"], "pos": ["DET", "NOUN", "NOUN", "VERB"],
+                        "start_char": [0, 3, 20, 28], "end_char": [2, 19, 27, 39]})
+    assert sent.words(("rencontrer", "sommets")) == [2, 3]
+    assert sent.words(("cessez-le-feu",)) == [1]
+    assert sent.words(("feu",)) == []  # no hyphen: the whole word only
+    assert sent.match([("sommet",), ("rencontrent",)]) == [2, 3]
