@@ -149,3 +149,26 @@ def test_highlighted_code_is_kept_as_bleach_keeps_it_and_other_markup_is_cleaned
                 assert _clean_html(code) == code == clean_html(code), path.name
     evil = '<div class="highlight"><pre><img src=x onerror="alert(1)"><script>alert(2)</script></pre></div>'
     assert _clean_html(evil) == clean_html(evil) and "<script>" not in _clean_html(evil)
+
+
+def test_accessible_adds_what_nbconvert_adds_to_the_pages_own_tags():
+    from analysis.report_page import NO_ALT, accessible
+
+    page = ('<div class="jp-Cell-inputWrapper"><div class="jp-RenderedText jp-OutputArea-output" '
+            'data-mime-type="text/plain"><pre>&lt;div class="jp-OutputArea-output"&gt;</pre></div>'
+            '<div class="jp-OutputArea-output" tabindex="0">x</div><img src="a.png"><img alt="a plot" src="b.png">')
+    assert accessible(page) == (
+        '<div class="jp-Cell-inputWrapper" tabindex="0"><div class="jp-RenderedText jp-OutputArea-output" '
+        'data-mime-type="text/plain" tabindex="0"><pre>&lt;div class="jp-OutputArea-output"&gt;</pre></div>'
+        f'<div class="jp-OutputArea-output" tabindex="0">x</div><img alt="{NO_ALT}" src="a.png">'
+        '<img alt="a plot" src="b.png">')
+
+
+def test_every_input_and_output_of_a_report_can_take_the_focus(pages):
+    for stem, (nb, page, _) in pages.items():
+        wrappers = page.count('<div class="jp-Cell-inputWrapper"')
+        assert wrappers >= sum(c.cell_type == "code" for c in nb.cells) > 0, stem
+        assert page.count('<div class="jp-Cell-inputWrapper" tabindex="0"') == wrappers, stem
+        assert re.findall(r'<div\b[^>]*\bjp-OutputArea-output\b[^>]*>', page), stem
+        assert all('tabindex="0"' in tag for tag in re.findall(r'<div\b[^>]*\bjp-OutputArea-output\b[^>]*>', page))
+        assert "<img" not in re.sub(r'<img alt="[^"]+"', "", page), stem
