@@ -8,6 +8,10 @@ rendering of a page, and nothing a notebook computes.
 Every run is `python -m analysis.report` in a fresh process, with its own cache folder (PRESSE_SOMMET_CACHE):
 warm runs share a cache built once beforehand, cold runs start from an empty one.
 
+Then a breakdown, once, warm: each notebook executed in its own kernel with timers around what draws (matplotlib's
+`Figure.savefig`, where a figure is laid out, drawn and encoded; the word clouds' layout) and what shows tables
+(`analysis.display.show`), against the time of all its cells.
+
     python bench/report_build.py [repetitions]     # writes bench/results/report.json
 """
 from __future__ import annotations
@@ -20,12 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import nbformat
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
 SETUP = "display(setup())"  # the first output of every notebook: the interactive tables' code
 
 
@@ -57,6 +63,59 @@ def floor_notebooks(folder: Path, n: int, code: str) -> None:
         nbformat.write(nb, folder / f"{i:02d}_floor.ipynb")
 
 
+# Run first in each kernel of the breakdown: timers around the functions named, then the notebook's own cells.
+TIMERS = """
+import time as _time, functools as _functools, importlib as _importlib
+_SPENT = {}
+def _timed(module, qualname, label):
+    owner = _importlib.import_module(module)
+    *path, name = qualname.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    original = getattr(owner, name)
+    @_functools.wraps(original)
+    def timed(*args, **kwargs):
+        start = _time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _SPENT[label] = _SPENT.get(label, 0.0) + _time.perf_counter() - start
+    setattr(owner, name, timed)
+_timed("matplotlib.figure", "Figure.savefig", "figures")
+_timed("analysis.plots", "cloud_image", "word_clouds")
+_timed("analysis.display", "show", "tables")
+_START = _time.perf_counter()
+"""
+REPORT = "import json as _json; print(_json.dumps({'cells': _time.perf_counter() - _START, **_SPENT}))"
+
+
+def breakdown(cache: Path) -> dict[str, dict[str, float]]:
+    """Per notebook (warm cache): seconds of all its cells, and of those spent in figures, word clouds, tables."""
+    from nbclient import NotebookClient
+
+    from analysis.report import kernel_env
+
+    out = {}
+    env = kernel_env()
+    env["PRESSE_SOMMET_CACHE"] = str(cache)
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        with tempfile.TemporaryDirectory() as figures:
+            os.environ["PRESSE_SOMMET_FIGURES"] = figures
+            for path in notebook_paths(ROOT / "notebooks"):
+                nb = nbformat.read(path, as_version=4)
+                nb.cells.insert(0, nbformat.v4.new_code_cell(TIMERS))
+                nb.cells.append(nbformat.v4.new_code_cell(REPORT))
+                NotebookClient(nb, timeout=900, kernel_name="python3",
+                               resources={"metadata": {"path": str(path.parent)}}).execute()
+                out[path.stem] = json.loads(nb.cells[-1].outputs[0]["text"])
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return out
+
+
 def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = None) -> float:
     args = [sys.executable, "-m", "analysis.report", "--out", str(out), "--jobs", str(jobs)]
     if notebooks:
@@ -82,9 +141,13 @@ def main() -> None:
                               ("floor_jobs2", {"notebooks": tmp / "floor", "jobs": 2}), ("warm_jobs2", {"jobs": 2})]:
             print(f"{label} ...", flush=True)
             results[label] = [build(tmp / "out", warm, **kwargs) for _ in range(reps)]
+        print("breakdown ...", flush=True)
+        parts = breakdown(warm)
         print("cold ...", flush=True)
         results["cold"] = [build(tmp / "out", tmp / f"cold-{i}") for i in range(max(1, reps - 1))]
     summary = {k: {"runs": v, "median": statistics.median(v)} for k, v in results.items()}
+    summary["breakdown"] = parts
+    summary["measured"] = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
     summary["n_notebooks"] = n
     summary["floor_code"] = code
     target = HERE / "results" / "report.json"
