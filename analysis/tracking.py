@@ -25,11 +25,6 @@ MAX_DATE_SPAN = 7  # days: a date that dates a statement is a day or a week, not
 MAX_DAYS_APART = 3  # days between two wordings of one claim (a statement reported the next day or two)
 
 
-def _content_lemmas(toks: pd.DataFrame) -> frozenset[str]:
-    keep = toks[toks["pos"].isin(CONTENT_POS) & ~toks["is_stop"] & ~toks["is_punct"]]
-    return frozenset(keep["lemma"].str.lower())
-
-
 def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.DataFrame,
            sentences: pd.DataFrame, tokens: pd.DataFrame, facts: pd.DataFrame,
            mentions: pd.DataFrame | None = None, hedges: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -50,6 +45,7 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
     by_sentence = ["article_id", "sent_idx"]
     matches = fact_matches(sentences, tokens, facts)
     hedges = (hedging(sentences, tokens, statements) if hedges is None else hedges).set_index(by_sentence)
+    hedge_flags = hedges[["conditional", "modal", "attribution"]].to_dict("index")
     published = dict(zip(corpus["article_id"], corpus["published"]))
     starts = dict(zip(zip(sentences["article_id"], sentences["sent_idx"]), sentences["start_char"]))
     fut = tokens[tokens["morph"].str.contains("Tense=Fut", regex=False)].groupby(by_sentence).size()
@@ -57,12 +53,13 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
     # Each sentence's time expressions and each article's statements, split once (rows and order as filtered).
     tx_of = dict(list(time_expressions.groupby(by_sentence, sort=False)))
     statements_of = dict(list(statements.groupby("article_id", sort=False)))
+    agents_of = dict(list(agents.groupby("article_id", sort=False))) if agents is not None else {}
     rows = []
     for m in matches.itertuples():
         key, p = (m.article_id, m.sent_idx), published[m.article_id]
         tx = tx_of.get(key, time_expressions.iloc[:0])
         made_on = _spoken_on(tx, p)
-        ahead, h = _ahead(tx, made_on), hedges.loc[key]
+        ahead, h = _ahead(tx, made_on), hedge_flags[key]
         future = len(ahead) > 0 or fut.get(key, 0) > 0
         kind = _claim_type(m.sentence, h, future=future, planned=plan.get(key, 0) > 0)
         marks = [k for k in ("conditional", "modal", "attribution") if h[k]]
@@ -71,44 +68,47 @@ def claims(corpus: pd.DataFrame, statements: pd.DataFrame, time_expressions: pd.
                      "start_char": m.start_char, "end_char": m.end_char, "negated": m.negated, "claim_type": kind,
                      **_voice(statements_of.get(m.article_id, statements.iloc[:0]), m.article_id, m.start_char,
                               m.end_char),
-                     "agent": _agent(agents, m, starts[key]),
+                     "agent": None if agents is None else _agent(agents_of.get(m.article_id), m, starts[key]),
                      "hedged": bool(marks), "hedges": ", ".join(marks), "made_on": made_on,
                      **_horizon(ahead)})
     out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS[:-1])
     claimed = pd.MultiIndex.from_frame(tokens[by_sentence]).isin(list(zip(out["article_id"], out["sent_idx"])))
-    lemma_sets = {k: _content_lemmas(g) for k, g in tokens[claimed].groupby(by_sentence)}
+    content = tokens[claimed & tokens["pos"].isin(CONTENT_POS) & ~tokens["is_stop"] & ~tokens["is_punct"]]
+    lemma_sets = content["lemma"].str.lower().groupby([content["article_id"], content["sent_idx"]]).agg(frozenset)
     out["lemmas"] = [lemma_sets.get((a, s), frozenset()) for a, s in zip(out["article_id"], out["sent_idx"])]
     return out
 
 
 def _agent(agents: pd.DataFrame | None, m, sentence_start: int) -> str | None:
-    """The actor of the last agent mention between the sentence's start and the end of the fact's words."""
+    """The actor of the last agent mention of the article (`agents`: its agent mentions, in order) between the
+    sentence's start and the end of the fact's words."""
     if agents is None:
         return None
-    before = agents[(agents["article_id"] == m.article_id) & (agents["start_char"] >= sentence_start)
-                    & (agents["start_char"] < m.end_char)]
-    return before["actor"].iloc[-1] if len(before) else None
+    start = agents["start_char"].to_numpy()
+    before = np.flatnonzero((start >= sentence_start) & (start < m.end_char))
+    return agents["actor"].iloc[before[-1]] if len(before) else None
 
 
 def _spoken_on(tx: pd.DataFrame, published: pd.Timestamp) -> pd.Timestamp:
     """The day a sentence speaks from: the latest day-precise date (a week at most) it gives up to publication
     ("Le 13 octobre, Trump annonçait …"), else the publication date."""
-    past = tx[tx["value_start"].notna() & tx["value_end"].notna() & (tx["value_end"] <= published)
-              & ((tx["value_end"] - tx["value_start"]) <= pd.Timedelta(days=MAX_DATE_SPAN))]
-    return past["value_start"].max() if len(past) else published
+    start, end = tx["value_start"].to_numpy(), tx["value_end"].to_numpy()
+    past = (~np.isnat(start) & ~np.isnat(end) & (end <= published.to_datetime64())
+            & ((end - start) <= np.timedelta64(MAX_DATE_SPAN, "D")))
+    return pd.Timestamp(start[past].max()) if past.any() else published
 
 
 def _ahead(tx: pd.DataFrame, published: pd.Timestamp) -> pd.DataFrame:
     """The sentence's time expressions (`tx`) that point after `published`, the day the sentence speaks from
     (open-ended ones by their start)."""
-    open_ended_ahead = tx["value_end"].isna() & tx["value_start"].notna() & (tx["value_start"] > published)
-    return tx[open_ended_ahead | (tx["value_end"] > published)]
+    start, end, day = tx["value_start"].to_numpy(), tx["value_end"].to_numpy(), published.to_datetime64()
+    return tx[(np.isnat(end) & ~np.isnat(start) & (start > day)) | (end > day)]
 
 
-def _claim_type(text: str, hedge_flags: pd.Series, *, future: bool, planned: bool) -> str:
+def _claim_type(text: str, hedge_flags, *, future: bool, planned: bool) -> str:
     """condition, expectation (hedged future), future_event, plan or fact: the first that applies.
 
-    `hedge_flags` is the sentence's row of the hedging table (`conditional`, `modal`, ...)."""
+    `hedge_flags` is the sentence's row of the hedging table, or a mapping with its `conditional` and `modal`."""
     if re.search(R.CONDITION_MARKERS, text, flags=re.IGNORECASE):
         return "condition"
     if future and (hedge_flags["conditional"] or hedge_flags["modal"]):
@@ -122,16 +122,16 @@ def _claim_type(text: str, hedge_flags: pd.Series, *, future: bool, planned: boo
 
 def _voice(statements: pd.DataFrame, article_id: str, start: int, end: int) -> dict:
     """Who states the words [start, end): the narrowest statement that holds their start, else the widest one
-    they overlap, else the narration."""
-    over = statements[(statements["article_id"] == article_id) & (statements["start_char"] < end)
-                      & (statements["end_char"] > start)]
+    they overlap, else the narration (the first of equal width, in the table's order)."""
+    a, b = statements["start_char"].to_numpy(), statements["end_char"].to_numpy()
+    over = np.flatnonzero((statements["article_id"].to_numpy() == article_id) & (a < end) & (b > start))
     if not len(over):
         return {"voice": "narration", "speaker": None, "speaker_camp": None, "cue": ""}
-    width = over["end_char"] - over["start_char"]
-    holding = over[(over["start_char"] <= start) & (over["end_char"] > start)]
-    pick = holding.loc[(holding["end_char"] - holding["start_char"]).idxmin()] if len(holding) else over.loc[
-        width.idxmax()]
-    return {"voice": "reported", "speaker": pick["speaker"], "speaker_camp": pick["speaker_camp"], "cue": pick["cue"]}
+    width = b[over] - a[over]
+    holding = (a[over] <= start) & (b[over] > start)
+    pick = over[np.flatnonzero(holding)[np.argmin(width[holding])]] if holding.any() else over[np.argmax(width)]
+    row = statements.iloc[pick]
+    return {"voice": "reported", "speaker": row["speaker"], "speaker_camp": row["speaker_camp"], "cue": row["cue"]}
 
 
 def _horizon(ahead: pd.DataFrame) -> dict:
