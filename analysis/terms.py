@@ -54,23 +54,38 @@ def term_tokens(tokens: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFra
 
 def _one_term_per_mention(t: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
     """The first token of each named mention becomes the actor's term; the mention's other tokens go (a name
-    nested in another mention, which comes after it, keeps its first token)."""
+    nested in another mention, which comes after it, keeps its first token). Mentions are read in order: a later
+    one that holds a token decides what becomes of it."""
     drop: set = set()
+    first: dict[int, str] = {}  # row position of a mention's first token → the actor (the last such mention's)
     positions = t.groupby("article_id", sort=False).indices
     starts_all = t["start_char"].to_numpy()
-    cols = [t.columns.get_loc(c) for c in ("term", "is_actor", "is_content")]
     for article_id, group in named.groupby("article_id", sort=False):
         idx = positions.get(article_id)
         if idx is None:
             continue
-        starts = starts_all[idx]
-        for m_start, m_end, actor in zip(group["start_char"], group["end_char"], group["actor"]):
-            inside = idx[(starts >= m_start) & (starts < m_end)]
+        for inside, actor in zip(tokens_starting_inside(starts_all[idx], group["start_char"], group["end_char"]),
+                                 group["actor"]):
             if len(inside):
-                t.iloc[inside[0], cols] = [actor, True, True]
-                drop.discard(t.index[inside[0]])
-                drop.update(t.index[inside[1:]])
+                first[int(idx[inside[0]])] = actor
+                drop.discard(t.index[idx[inside[0]]])
+                drop.update(t.index[idx[inside[1:]]])
+    if first:  # set at once: a string column backed by Arrow is copied whole by each single-cell assignment
+        rows = list(first)
+        t.iloc[rows, t.columns.get_loc("term")] = list(first.values())
+        t.iloc[rows, [t.columns.get_loc(c) for c in ("is_actor", "is_content")]] = True
     return t.drop(index=sorted(drop))
+
+
+def tokens_starting_inside(starts, span_starts, span_ends) -> list[np.ndarray]:
+    """For each span [start, end), the tokens (positions in `starts`, ascending) whose start is inside it: by
+    bisection over the sorted starts, not a scan of all of them per span. `starts` need not be sorted."""
+    starts = np.asarray(starts)
+    order = np.argsort(starts, kind="stable")
+    ordered = starts[order]
+    lo = np.searchsorted(ordered, np.asarray(span_starts), side="left")
+    hi = np.searchsorted(ordered, np.asarray(span_ends), side="left")
+    return [np.sort(order[a:b]) for a, b in zip(lo.tolist(), hi.tolist())]
 
 
 # --- vocabulary and frequencies ---------------------------------------------------------------------------
@@ -109,16 +124,20 @@ def frequency_table(terms: pd.DataFrame, *, group: str = "article_id", top: int 
 def ngrams(terms: pd.DataFrame, *, n: int = 2, group: str = "article_id", min_count: int = 2) -> pd.DataFrame:
     """Lemma n-grams within sentences that neither start nor end with a stop word ("accord de principe",
     "prochain jour"), with counts per group, most frequent first."""
-    rows = []
-    # Grouped by sentence too, so that no n-gram spans two sentences.
-    for (key, _article, _sent), g in terms.groupby([group, "article_id", "sent_idx"], sort=False):
-        lemmas = list(g["term"])
-        stops = list((g["is_stop"] | g["pos"].isin(FUNCTION_POS) | g["term"].str.startswith("-")) & ~g["is_actor"])
-        for i in range(len(lemmas) - n + 1):
-            if stops[i] or stops[i + n - 1] or all(stops[i:i + n]):
-                continue
-            rows.append((key, " ".join(lemmas[i:i + n])))
-    table = pd.DataFrame(rows, columns=[group, "ngram"])
+    # Rows in sentence order, each sentence's words together (as grouped by group, article and sentence), so that
+    # the n words from position i belong to one sentence exactly when the first and the last do.
+    sentence = terms.groupby([group, "article_id", "sent_idx"], sort=False).ngroup().to_numpy()
+    grouped = np.flatnonzero(sentence >= 0)  # a row with no group (NaN) is in no sentence, as in a groupby
+    order = grouped[np.argsort(sentence[grouped], kind="stable")]
+    sentence = sentence[order]
+    lemmas = terms["term"].to_numpy(dtype=object)[order]
+    stops = ((terms["is_stop"] | terms["pos"].isin(FUNCTION_POS) | terms["term"].str.startswith("-"))
+             & ~terms["is_actor"]).to_numpy(dtype=bool)[order]
+    first = np.arange(max(len(lemmas) - n + 1, 0))
+    last = first + n - 1
+    keep = first[(sentence[first] == sentence[last]) & ~stops[first] & ~stops[last]]
+    keys = terms[group].to_numpy(dtype=object)[order]
+    table = pd.DataFrame([(keys[i], " ".join(lemmas[i:i + n])) for i in keep], columns=[group, "ngram"])
     counts = pd.crosstab(table["ngram"], table[group])
     counts["total"] = counts.sum(axis=1)
     return counts[counts["total"] >= min_count].sort_values(["total"], ascending=False, kind="stable")

@@ -5,6 +5,7 @@ textblob-fr is used only through `PatternAnalyzer().analyze(text)` on our own se
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,17 +121,15 @@ def summarise(tone: pd.DataFrame, *, group: str = "article_id", value: str = "po
 # --- voice-aware tone -------------------------------------------------------------------------------------
 def narration(corpus: pd.DataFrame, sentences: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """Each sentence with reported speech blanked out: the journalist's own words (`text` column)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for q in statements.itertuples():
-        spans.setdefault(q.article_id, []).append((q.start_char, q.end_char))
+    spans = _reported_spans(statements)
     texts = dict(zip(corpus["article_id"], corpus["text"]))
     rows = []
     for s in sentences[~sentences["is_heading"]].itertuples():
-        chars = list(texts[s.article_id][s.start_char:s.end_char])
-        for a, b in spans.get(s.article_id, []):
-            for i in range(max(a, s.start_char), min(b, s.end_char)):
-                chars[i - s.start_char] = " "
-        own = re.sub(r"\s{2,}", " ", "".join(chars)).strip()
+        text, pieces, at = texts[s.article_id], [], s.start_char
+        for a, b in _overlaps(spans.get(s.article_id, NO_SPANS), s.start_char, s.end_char):
+            pieces += [text[at:a], " " * (b - a)]
+            at = b
+        own = re.sub(r"\s{2,}", " ", "".join([*pieces, text[at:s.end_char]])).strip()
         rows.append({"article_id": s.article_id, "paragraph_idx": s.paragraph_idx, "sent_idx": s.sent_idx,
                      "text": own, "is_heading": False})
     return pd.DataFrame(rows)
@@ -177,26 +176,63 @@ def hedge_markers(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame
     return out.sort_values(["article_id", "start_char", "marker"], kind="stable").reset_index(drop=True)
 
 
-def _reported_spans(statements: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+# Reported speech of one article: the union of its statements' spans, as sorted disjoint [start, end) ranges
+# (their starts, their ends), so that a character or a sentence is placed by bisection, not by a scan of them all.
+Spans = tuple[list[int], list[int]]
+NO_SPANS: Spans = ([], [])
+_ALNUM = re.compile(r"[^\W_]")  # one character that str.isalnum() accepts (\w is that and "_")
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> Spans:
+    """The union of [start, end) spans as sorted, disjoint, non-empty ranges: (starts, ends). Overlapping or
+    touching spans become one; empty ones (end ≤ start) hold no character and go."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _reported_spans(statements: pd.DataFrame | None) -> dict[str, Spans]:
     spans: dict[str, list[tuple[int, int]]] = {}
-    if statements is not None:
-        for q in statements.itertuples():
-            spans.setdefault(q.article_id, []).append((q.start_char, q.end_char))
-    return spans
+    if statements is not None and len(statements):
+        for a, start, end in zip(statements["article_id"], statements["start_char"], statements["end_char"]):
+            spans.setdefault(a, []).append((start, end))
+    return {a: merge_spans(found) for a, found in spans.items()}
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans)
+def _inside(spans: Spans, offset: int) -> bool:
+    """Whether the character at `offset` is inside one of the (merged) spans."""
+    starts, ends = spans
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
 
 
-def _sentence_voice(text: str, start: int, spans: list[tuple[int, int]]) -> str:
-    """narration (no word inside reported speech), reported (every word inside it) or mixed."""
-    inside = [False] * len(text)
-    for a, b in spans:
-        for i in range(max(a - start, 0), min(b - start, len(text))):
-            inside[i] = True
-    reported = any(ch.isalnum() and inside[i] for i, ch in enumerate(text))
-    narrated = any(ch.isalnum() and not inside[i] for i, ch in enumerate(text))
+def _overlaps(spans: Spans, lo: int, hi: int):
+    """The parts of [lo, hi) inside the (merged) spans, in order, each non-empty: (start, end) pairs."""
+    starts, ends = spans
+    i = bisect.bisect_right(ends, lo)  # the first span that ends after lo
+    while i < len(starts) and starts[i] < hi:
+        yield max(starts[i], lo), min(ends[i], hi)
+        i += 1
+
+
+def _sentence_voice(text: str, start: int, spans: Spans) -> str:
+    """narration (no word inside reported speech), reported (every word inside it) or mixed: by the letters and
+    digits of `text` (which starts at `start`) inside and outside the (merged) spans."""
+    reported = narrated = False
+    at = 0
+    for a, b in _overlaps(spans, start, start + len(text)):
+        narrated = narrated or _ALNUM.search(text, at, a - start) is not None
+        reported = reported or _ALNUM.search(text, a - start, b - start) is not None
+        at = b - start
+    narrated = narrated or _ALNUM.search(text, at) is not None
     return "mixed" if reported and narrated else "reported" if reported else "narration"
 
 
@@ -209,21 +245,25 @@ def hedging(sentences: pd.DataFrame, tokens: pd.DataFrame, statements: pd.DataFr
     speech. Without `statements`, every sentence is narration."""
     markers = hedge_markers(sentences, tokens)
     spans = _reported_spans(statements)
-    markers["reported"] = [_inside(spans.get(a, []), c) for a, c in zip(markers["article_id"], markers["start_char"])]
+    markers["reported"] = [_inside(spans.get(a, NO_SPANS), c)
+                           for a, c in zip(markers["article_id"], markers["start_char"])]
     s = sentences[~sentences["is_heading"]][["article_id", "sent_idx", "paragraph_idx", "text"]].copy()
     keys = list(zip(s["article_id"], s["sent_idx"]))
     by_sentence = markers.groupby(["article_id", "sent_idx"])
     for name in HEDGE_MARKERS:
         found = set(zip(*[markers.loc[markers["marker"] == name, c] for c in ("article_id", "sent_idx")]))
         s[name] = [k in found for k in keys]
+    # Looked up in dicts: `.get` on a grouped Series with a MultiIndex costs far more, once per sentence.
     forms = markers[markers["marker"] == "conditional"].groupby(["article_id", "sent_idx"])["text"].agg(" | ".join)
+    forms = forms.to_dict()
     s["conditional_forms"] = [forms.get(k, "") for k in keys]
     s["any_hedge"] = s[list(HEDGE_MARKERS)].any(axis=1)
     with_voice = by_sentence["reported"].agg(narration=lambda r: (~r).any(), reported="any")
-    s["sentence_voice"] = [_sentence_voice(t, start, spans.get(a, [])) for a, t, start in
+    narrated, reported = with_voice["narration"].to_dict(), with_voice["reported"].to_dict()
+    s["sentence_voice"] = [_sentence_voice(t, start, spans.get(a, NO_SPANS)) for a, t, start in
                            zip(s["article_id"], s["text"], sentences.loc[s.index, "start_char"])]
-    s["hedged_narration"] = [bool(with_voice["narration"].get(k, False)) for k in keys]
-    s["hedged_reported"] = [bool(with_voice["reported"].get(k, False)) for k in keys]
+    s["hedged_narration"] = [bool(narrated.get(k, False)) for k in keys]
+    s["hedged_reported"] = [bool(reported.get(k, False)) for k in keys]
     return s.reset_index(drop=True)
 
 

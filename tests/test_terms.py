@@ -160,3 +160,46 @@ def test_hypergeometric_tails_at_a_year_of_press_equal_scipy_s():
     np.testing.assert_allclose(mine, ref, rtol=1e-8)
     # outside the support: certain or impossible
     assert log_tail(5, 3, 10, 100, upper=True) == -np.inf and log_tail(5, 3, 10, 100, upper=False) == 0.0
+
+
+# --- one term per named mention, found by bisection -------------------------------------------------------
+def test_tokens_starting_inside_a_span_edges_included_and_excluded():
+    starts = [0, 4, 4, 9, 15]
+    found = T.tokens_starting_inside(starts, [4, 0, 9, 16, 5, 9, 15], [9, 4, 10, 20, 4, 9, 16])
+    # [4, 9) holds both tokens at 4 but not the one at 9 (ends exclude); [0, 4) only the first; [9, 10) the one
+    # at 9; after the last token, reversed (5, 4) and empty (9, 9) spans hold none; [15, 16) the last.
+    assert [f.tolist() for f in found] == [[1, 2], [0], [3], [], [], [], [4]]
+    # Unsorted starts (articles given twice): positions still in table order.
+    assert [f.tolist() for f in T.tokens_starting_inside([9, 0, 4, 4], [4, 0, 10], [10, 1, 20])] == [[0, 2, 3], [1], []]
+    assert T.tokens_starting_inside([], [0], [5])[0].tolist() == []
+
+
+def test_one_term_per_mention_the_later_mention_that_holds_a_token_decides():
+    t = pd.DataFrame({"article_id": ["a"] * 6 + ["b"], "start_char": [0, 5, 10, 15, 20, 25, 0],
+                      "term": [f"w{i}" for i in range(7)], "is_actor": False, "is_content": False},
+                     index=[10, 11, 12, 13, 14, 15, 16])
+    named = pd.DataFrame({"article_id": ["a", "a", "a", "a", "z", "a"],
+                          "start_char": [0, 10, 20, 15, 0, 100], "end_char": [19, 19, 30, 25, 5, 110],
+                          "actor": ["A", "B", "C", "D", "Z", "E"]})
+    out = T._one_term_per_mention(t.copy(), named)
+    # A takes w0 and drops w1-w3; B, nested and later, takes back w2; C takes w4 and drops w5; D takes back w3
+    # and drops w4; Z (no such article) and E (no token) change nothing; article b is untouched.
+    assert out.index.tolist() == [10, 12, 13, 16]
+    assert out["term"].tolist() == ["A", "B", "D", "w6"]
+    assert out["is_actor"].tolist() == [True, True, True, False]
+    assert out["is_content"].tolist() == [True, True, True, False]
+
+
+def test_ngrams_stay_within_a_sentence_and_skip_stop_word_edges_and_rows_without_a_group():
+    words = pd.DataFrame({
+        "article_id": ["a"] * 5 + ["b"] * 3, "sent_idx": [0, 0, 0, 1, 1, 0, 0, 0],
+        "term": ["accord", "de", "principe", "prochain", "jour", "accord", "de", "principe"],
+        "is_stop": [False, True, False, False, False, False, True, False],
+        "pos": ["NOUN", "ADP", "NOUN", "ADJ", "NOUN", "NOUN", "ADP", "NOUN"],
+        "is_actor": [False] * 8, "period": ["august"] * 5 + [None] * 3})
+    three = T.ngrams(words, n=3, min_count=1)
+    assert three.to_dict("index") == {"accord de principe": {"a": 1, "b": 1, "total": 2}}
+    two = T.ngrams(words, n=2, min_count=1)  # "principe prochain" spans two sentences; "accord de" ends on a stop word
+    assert two.to_dict("index") == {"prochain jour": {"a": 1, "total": 1}}
+    by_period = T.ngrams(words, n=3, group="period", min_count=1)  # article b has no period: no group
+    assert by_period.to_dict("index") == {"accord de principe": {"august": 1, "total": 1}}

@@ -191,3 +191,66 @@ def test_gold_tone_sentences_match_the_corpus(layers):
         assert sents[(row.article_id, row.sent_idx)] == row.text
     assert set(gold["label"]) <= {"positive", "neutral", "negative"}
     assert len(gold) == 110
+
+
+# --- reported speech placed by bisection (one long article holds thousands of statements) ----------------------
+def test_merged_spans_are_sorted_disjoint_and_drop_empty_ones():
+    assert tone.merge_spans([]) == ([], [])
+    # (0, 3) and (3, 4) touch, (5, 9) and (7, 12) overlap, (6, 8) is nested; (20, 20) and (30, 25) hold nothing.
+    assert tone.merge_spans([(5, 9), (0, 3), (3, 4), (7, 12), (20, 20), (30, 25), (14, 16), (6, 8)]) == (
+        [0, 5, 14], [4, 12, 16])
+
+
+def test_a_character_is_inside_from_a_span_s_start_to_before_its_end():
+    spans = tone.merge_spans([(0, 3), (3, 4), (5, 12)])
+    inside = {offset: tone._inside(spans, offset) for offset in (-1, 0, 3, 4, 5, 11, 12, 100)}
+    assert inside == {-1: False, 0: True, 3: True, 4: False, 5: True, 11: True, 12: False, 100: False}
+    assert not tone._inside(tone.NO_SPANS, 0)
+    assert list(tone._overlaps(spans, 2, 6)) == [(2, 4), (5, 6)]
+    assert list(tone._overlaps(spans, 4, 5)) == [] == list(tone._overlaps(spans, 12, 20))
+    assert list(tone._overlaps(spans, -5, 100)) == [(0, 4), (5, 12)]
+
+
+@pytest.mark.parametrize("spans,voice", [
+    ([], "narration"),
+    ([(100, 130)], "reported"),
+    ([(111, 128)], "mixed"),  # « nous viendrons »
+    ([(129, 130), (108, 110)], "narration"),  # only "." and ": " inside
+    ([(90, 100), (130, 140)], "narration"),  # spans that end where the sentence starts, start where it ends
+    ([(90, 101)], "mixed"),  # the sentence's first letter
+    ([(90, 102), (102, 130)], "reported"),  # two spans that touch
+])
+def test_sentence_voice_by_the_letters_inside_and_outside_reported_speech(spans, voice):
+    text = "Il a dit : « nous viendrons »."  # 30 characters, from offset 100
+    assert tone._sentence_voice(text, 100, tone.merge_spans(spans)) == voice
+
+
+def test_voice_and_inside_agree_with_a_character_by_character_reading():
+    """The bisection against the definition: each character marked inside or not, on random spans and texts."""
+    import random
+
+    rng = random.Random(0)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab 1_,.«»é-") for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, 15)
+        spans = [(a, a + rng.randint(-3, 12)) for a in (rng.randint(-5, 45) for _ in range(rng.randint(0, 5)))]
+        merged = tone.merge_spans(spans)
+        inside = [any(a <= start + i < b for a, b in spans) for i in range(len(text))]
+        reported = any(ch.isalnum() and inside[i] for i, ch in enumerate(text))
+        narrated = any(ch.isalnum() and not inside[i] for i, ch in enumerate(text))
+        expected = "mixed" if reported and narrated else "reported" if reported else "narration"
+        assert tone._sentence_voice(text, start, merged) == expected
+        assert all(tone._inside(merged, o) == any(a <= o < b for a, b in spans) for o in range(-6, 60))
+
+
+def test_a_letter_or_digit_is_what_str_isalnum_says():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert set(tone._ALNUM.findall("".join(chars))) == {c for c in chars if c.isalnum()}
+
+
+def test_narration_blanks_overlapping_statements_once():
+    corpus = pd.DataFrame({"article_id": ["x"], "text": ["Il a dit : « nous viendrons » et « partirons »."]})
+    sents = pd.DataFrame({"article_id": ["x"], "paragraph_idx": [0], "sent_idx": [0], "start_char": [0],
+                          "end_char": [47], "is_heading": [False]})
+    statements = pd.DataFrame({"article_id": ["x", "x", "x"], "start_char": [11, 13, 33], "end_char": [29, 17, 46]})
+    assert tone.narration(corpus, sents, statements)["text"].tolist() == ["Il a dit : et ."]

@@ -141,6 +141,7 @@ class ArticleIndex:
                 self.children.setdefault(head, []).append(i)
         self.sents = sents
         self.sent_starts = [s.start_char for s in self.sents]
+        self._sent_reach = list(accumulate((s.sent_idx for s in self.sents), max))  # the highest sent_idx so far
         known = [Mention(m.start_char, m.end_char, m.actor) for m in mentions]
         self.mentions = sorted(known + unknown_people(text, toks, known), key=lambda m: m.start_char)
         self.known = {m.actor for m in known}
@@ -171,6 +172,11 @@ class ArticleIndex:
     def sentence_of(self, char: int):
         """The sentence record a character belongs to."""
         return self.sents[max(bisect.bisect_right(self.sent_starts, char) - 1, 0)]
+
+    def first_sentence_from(self, sent_idx: int):
+        """The first sentence record (in the article's order) whose sent_idx is at least `sent_idx`, or None."""
+        k = bisect.bisect_left(self._sent_reach, sent_idx)
+        return self.sents[k] if k < len(self.sents) else None
 
     def name(self, start: int, end: int) -> str:
         """A proper name as its fullest form in the article."""

@@ -1,12 +1,13 @@
 """The speaker and cue of a direct quote or fragment: rules tried in order when the reading reaches the quote."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
 from .article import SUBJECT_DEPS, ArticleIndex, is_finite
 from .cues import INVERTED, CueList, cue_lemma, cue_phrase, is_incise, verb_group_start
-from .record import Statement
+from .record import Statement, statements_from
 from .speakers import resolve_pronoun, speaker_of_cue, subject_actor, subject_speaker
 
 
@@ -81,8 +82,8 @@ def _incise_after(c: QuoteContext) -> Statement | None:
 def _inside_indirect(c: QuoteContext) -> Statement | None:
     """An indirect statement that contains the quote ("a affirmé qu'un « accord historique » ..."): its speaker."""
     q = c.quote
-    container = [x for x in c.statements if x.statement_kind == "indirect" and x.start_char <= q.start_char
-                 and q.end_char <= x.end_char + 1]
+    container = [x for x in statements_from(c.statements, "end_char", q.end_char - 1)
+                 if x.statement_kind == "indirect" and x.start_char <= q.start_char and q.end_char <= x.end_char + 1]
     if not container:
         return None
     x = min(container, key=lambda x: x.end_char - x.start_char)
@@ -166,13 +167,17 @@ def repeat_speakers(art: ArticleIndex, statements: list[Statement]) -> list[Stat
     """A quote nobody was found for that repeats words quoted elsewhere (a heading echoing the text): their speaker.
 
     Statements are looked at in reading order, so a repeat attributed here can lend its speaker to a later one.
+    The source is the first quote, in that order, with a speaker and the same words (found by its words).
     """
     out = list(statements)
+    words = [art.text[s.start_char:s.end_char].lower() for s in out]
+    sources: dict[str, list[int]] = {}  # words → the positions of the quotes with a speaker that say them, in order
+    for m, x in enumerate(out):
+        if x.speaker and x.statement_kind != "indirect":
+            sources.setdefault(words[m], []).append(m)
     for n, s in enumerate(out):
-        if s.speaker is None and s.speaker_basis == "none" and s.statement_kind != "indirect":
-            words = art.text[s.start_char:s.end_char].lower()
-            source = next((x for m, x in enumerate(out) if m != n and x.speaker and x.statement_kind != "indirect"
-                           and art.text[x.start_char:x.end_char].lower() == words), None)
-            if source is not None:
-                out[n] = replace(s, speaker=source.speaker, speaker_basis="repeated")
+        if s.speaker is None and s.speaker_basis == "none" and s.statement_kind != "indirect" and words[n] in sources:
+            found = sources[words[n]]
+            out[n] = replace(s, speaker=out[found[0]].speaker, speaker_basis="repeated")
+            bisect.insort(found, n)
     return out

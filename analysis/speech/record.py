@@ -1,7 +1,9 @@
 """The statement record, the speaker found for a cue, and the columns of the statement table."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from itertools import accumulate
 
 STATEMENT_KINDS = ("direct", "fragment", "indirect")
 # The rules that make a statement: the content after a reporting verb, the content before an inverted incise,
@@ -39,3 +41,48 @@ class Statement:
     closed: bool = True
     statement_basis: str = ""
 
+
+class StatementLog(list):
+    """Statements in the order they were found, with the running maxima of their ends, starts and cues: the
+    statements whose end (start, cue) can be at or after a position are a tail of the list, found by bisection
+    (`tail`), so that looking back from a cue or a quote does not scan every statement of a long article."""
+
+    KEYS = ("end_char", "start_char", "cue_char")
+
+    def __init__(self, statements=()):
+        super().__init__(statements)
+        self._index()
+
+    def _index(self) -> None:
+        self._reach = {k: list(accumulate((getattr(s, k) for s in self), max)) for k in self.KEYS}
+
+    def append(self, statement: Statement) -> None:
+        super().append(statement)
+        for k, reach in self._reach.items():
+            reach.append(max(reach[-1], getattr(statement, k)) if reach else getattr(statement, k))
+
+    def tail(self, key: str, at: int) -> list[Statement]:
+        """The statements from the first whose `key` (end_char, start_char or cue_char) is at least `at`, in
+        order: every statement before it has a smaller one."""
+        return self[bisect.bisect_left(self._reach[key], at):]
+
+
+def _reindexing(name: str):
+    method = getattr(list, name)
+
+    def mutate(self, *args, **kwargs):
+        out = method(self, *args, **kwargs)
+        self._index()
+        return out
+    return mutate
+
+
+for _name in ("remove", "insert", "extend", "pop", "clear", "sort", "reverse", "__setitem__", "__delitem__",
+              "__iadd__"):
+    setattr(StatementLog, _name, _reindexing(_name))
+
+
+def statements_from(statements: list[Statement], key: str, at: int) -> list[Statement]:
+    """The statements, in order, that may have `key` (end_char, start_char or cue_char) at or after `at`: a tail
+    of a StatementLog, every statement of another list (the caller tests each either way)."""
+    return statements.tail(key, at) if isinstance(statements, StatementLog) else statements

@@ -9,7 +9,7 @@ from .. import resources as R
 from .article import SUBJECT_DEPS, ArticleIndex, Mention, is_finite, is_name_word
 from .cues import after_verb, is_incise, is_passive, verb_group_start
 from .noun_phrases import np_speaker, subject_actor
-from .record import Speaker, Statement
+from .record import Speaker, Statement, statements_from
 
 
 # --- pronouns and subjects ---------------------------------------------------------------------------
@@ -18,12 +18,13 @@ def resolve_pronoun(art: ArticleIndex, before: int, pronoun: str, statements: li
     sentences before, else the nearest agreeing mention anywhere before."""
     agrees = agreement(art, pronoun)
     limit = art.sentence_of(before).sent_idx - 3
-    window = next((s.start_char for s in art.sents if s.sent_idx >= limit), before)  # the 3 sentences before
-    reported = [(x.start_char, x.end_char) for x in statements if x.statement_kind == "indirect"
-                and x.end_char > window and x.start_char < before]
+    first = art.first_sentence_from(limit)
+    window = first.start_char if first is not None else before  # the 3 sentences before
+    reported = [(x.start_char, x.end_char) for x in statements_from(statements, "end_char", window + 1)
+                if x.statement_kind == "indirect" and x.end_char > window and x.start_char < before]
     strong = _subjects_before(art, window, before, agrees, reported) + [
-        (s.cue_char, s.speaker) for s in statements if s.speaker and window <= s.cue_char < before
-        and agrees(s.speaker)]
+        (s.cue_char, s.speaker) for s in statements_from(statements, "cue_char", window)
+        if s.speaker and window <= s.cue_char < before and agrees(s.speaker)]
     recent = [c for c in strong if art.sentence_of(c[0]).sent_idx >= limit]
     if recent:
         return Speaker(max(recent)[1], "pronoun")
@@ -67,7 +68,8 @@ def _subjects_before(art: ArticleIndex, start: int, before: int, agrees: Callabl
     """(char, actor) of the agreeing subjects in [start, before), outside quotes and outside reported content
     (in "X a dit que Y viendrait", Y is not who "il" will stand for next)."""
     found = []
-    for i in art.order[art.first_token_from(start):]:
+    for k in range(art.first_token_from(start), len(art.order)):  # not a copy of the article's tail per call
+        i = art.order[k]
         t = art.tok[i]
         if t.start_char >= before:
             break
@@ -226,7 +228,8 @@ def _main_clause_subject(art: ArticleIndex, verb: int, statements: list[Statemen
                 if found and found.actor:
                     return Speaker(found.actor, "main_clause_subject")
     # "« ... », a justifié X, en expliquant que ...": the main clause is an incise; its speaker speaks on.
-    same = [x for x in statements if x.speaker and sent.start_char <= x.cue_char < t.start_char]
+    same = [x for x in statements_from(statements, "cue_char", sent.start_char)
+            if x.speaker and sent.start_char <= x.cue_char < t.start_char]
     return Speaker(same[-1].speaker, "main_clause_subject") if same else None
 
 

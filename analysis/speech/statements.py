@@ -20,7 +20,7 @@ from .cues import CueList, cue_phrase, find_cues, is_incise, is_negated, is_pass
 from .marks import QuoteSpan
 from .pronouns import PRONOUN_COLUMNS, pronoun_mentions
 from .quote_speakers import attribute_quote, repeat_speakers
-from .record import QUOTE_COLUMNS, Speaker, Statement
+from .record import QUOTE_COLUMNS, Speaker, Statement, StatementLog, statements_from
 from .speakers import SelonMarker, selon_marker, speaker_of_cue
 
 
@@ -54,7 +54,7 @@ def statements_and_pronouns(corpus: pd.DataFrame, sentences: pd.DataFrame, token
                            men_groups.get(article_id, []), gender=gender, number=number)
         found = sorted(article_statements(art), key=lambda s: (s.start_char, -s.end_char))
         rows += [_row(art, n, s, camp) for n, s in enumerate(found, start=1)]
-        pronouns += pronoun_mentions(art, found)
+        pronouns += pronoun_mentions(art, StatementLog(found))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS), pd.DataFrame(pronouns, columns=PRONOUN_COLUMNS)
 
 
@@ -74,7 +74,7 @@ def article_statements(art: ArticleIndex) -> list[Statement]:
     events = sorted([(art.tok[c].start_char, 1, "cue", c) for c in cues] +
                     [(q.start, 2, "quote", q) for q in art.quotes] +
                     [(s.start_char, 0, "sent", s) for s in art.sents], key=lambda e: (e[0], e[1]))
-    statements: list[Statement] = []
+    statements = StatementLog()
     for _, _, what, item in events:
         if what == "sent":
             found = _selon_statement(art, item, statements, cue_set)
@@ -151,8 +151,8 @@ def _own_statement(art: ArticleIndex, verb: int, start: int, statements: list[St
     Poutine a averti son homologue que ..." the inner verb carries a clause of its own: yes, and the "selon"
     statement gives way to it (the words are Poutine's, relayed)."""
     at = art.tok[verb].start_char
-    container = next((x for x in reversed(statements) if x.statement_kind == "indirect"
-                      and x.start_char <= at < x.end_char), None)
+    container = next((x for x in reversed(statements_from(statements, "end_char", at + 1))
+                      if x.statement_kind == "indirect" and x.start_char <= at < x.end_char), None)
     if container is None:
         return True
     if not is_clause(art, start):
