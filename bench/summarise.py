@@ -145,7 +145,7 @@ def main() -> None:
         lines += ["## 3. One long document", "",
                   "One article of N characters made of the development set's cleaned page copies, repeated (real press "
                   "text). spaCy's own time on the prepared document (model loaded and warmed), then the whole pipeline "
-                  "without cache in the same fresh process (parse layer, then times, mentions and statements, terms, "
+                  "without cache in the same fresh process, alternated three times, the fastest of each kept (parse layer, then times, mentions and statements, terms, "
                   "tone, hedging; the lexicons loaded once per process are left out). Measured "
                   f"{runs[0].get('measured', 'at a date not recorded')}.", "",
                   "| characters | tokens | spaCy s | pipeline s | own s | pipeline / spaCy | parse | mentions | hedging |",
