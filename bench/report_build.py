@@ -98,6 +98,7 @@ def breakdown(cache: Path) -> dict[str, dict[str, float]]:
     out = {}
     env = kernel_env()
     env["PRESSE_SOMMET_CACHE"] = str(cache)
+    env["PYTHONPATH"] = str(ROOT)  # not the installed copy of the package, which may be another working tree
     saved = dict(os.environ)
     os.environ.update(env)
     try:
@@ -120,7 +121,7 @@ def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = Non
     args = [sys.executable, "-m", "analysis.report", "--out", str(out), "--jobs", str(jobs)]
     if notebooks:
         args += ["--notebooks", str(notebooks)]
-    env = dict(os.environ, PRESSE_SOMMET_CACHE=str(cache))
+    env = dict(os.environ, PRESSE_SOMMET_CACHE=str(cache), PYTHONPATH=str(ROOT))  # kernels import this tree's package
     start = time.perf_counter()
     subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
