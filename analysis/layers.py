@@ -17,11 +17,12 @@ load, parse or cache: they take the tables they need, so a notebook or a test ca
 from __future__ import annotations
 
 from functools import cached_property
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from . import cache, mentions, nlp, paths, speech, terms, timex, tone
+from . import cache, clouds, mentions, nlp, paths, speech, terms, timex, tone
 from .actors import assign_actors
 from .compare import load_places
 from .corpus import cleaning_log
@@ -42,6 +43,7 @@ LAYER_CODE: dict[str, list[Path]] = {
     "tone_benchmark": [LIB / "tone.py", LIB / "typography.py", LIB / "resources.py"],
     "hedging": [LIB / "tone.py", LIB / "conditional.py", LIB / "resources.py",
                 paths.FUTURE_STEMS_CSV],
+    "cloud_layout": [LIB / "clouds.py", LIB / "colours.py"],
 }
 # Every layer a caller may read or replace, in pipeline order.
 LAYERS = ("corpus", "sentences", "tokens", "mentions", "statements", "times", "terms", "tone", "hedging")
@@ -296,3 +298,13 @@ def tone_benchmark(*, rebuild: bool = False) -> pd.DataFrame:
         cache.store_tables("tone_benchmark", key, {"tone_benchmark": table})
         return table
     return cache.cached_table("tone_benchmark", key, lambda: tone.run_benchmark(paths.TONE_BENCHMARK_CSV))
+
+
+def cloud_layout(frequencies: dict[str, float], *, seed: int = clouds.SEED) -> pd.DataFrame:
+    """A word cloud's layout (`clouds.layout`; draw it with `plots.cloud_image`), cached under its frequencies (in
+    their order: wordcloud breaks ties by it), its seed, its code and wordcloud's version: a report built again
+    draws its clouds without laying them out again."""
+    given = pd.DataFrame({"word": list(frequencies), "frequency": [float(v) for v in frequencies.values()]})
+    key = cache.make_key("cloud_layout", [cache.table_digest(given), seed, metadata.version("wordcloud")],
+                         LAYER_CODE["cloud_layout"])
+    return cache.cached_table("cloud_layout", key, lambda: clouds.layout(frequencies, seed=seed))

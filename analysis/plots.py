@@ -12,11 +12,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython import get_ipython
-from matplotlib.colors import ListedColormap, to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
-from . import paths
+from . import clouds, paths
+
+# Colours that read (analysis.colours) were written here first: figures and tests import them from here too.
+from .colours import contrast_ratio as contrast_ratio
+from .colours import legible_colour as legible_colour
+from .colours import legible_colours as legible_colours
+from .colours import relative_luminance as relative_luminance
+from .colours import text_colour as text_colour
 from .display import row_numbers
 
 CAMP_COLOURS = {"russia": "#c0392b", "usa": "#2c5f9e", "ukraine": "#e0b000", "europe": "#3a9a5b",
@@ -217,63 +223,15 @@ def wrap_label(text: object, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
-def relative_luminance(colour) -> float:
-    """WCAG relative luminance of a matplotlib colour (0 black, 1 white)."""
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+WORDCLOUD_SEED = clouds.SEED
 
 
-def contrast_ratio(colour, background="white") -> float:
-    """WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white); 4.5 is legible small text."""
-    a, b = sorted((relative_luminance(colour), relative_luminance(background)))
-    return (b + 0.05) / (a + 0.05)
-
-
-def legible_colour(colour, *, background: str = "white", min_contrast: float = 4.5) -> str:
-    """`colour` as hex, darkened towards black just enough to stand out on `background` by `min_contrast` (text in
-    a yellow camp colour becomes dark gold); a colour that already does is returned as it is."""
-    rgb = np.array(to_rgb(colour))
-    for k in np.linspace(0, 1, 41):
-        shade = rgb * (1 - k)
-        if contrast_ratio(shade, background) >= min_contrast:
-            return to_hex(shade)
-    return to_hex(shade)
-
-
-def text_colour(rgba) -> str:
-    """Black or white text on a cell of colour `rgba`, whichever contrasts more."""
-    return "black" if contrast_ratio(rgba, "black") >= contrast_ratio(rgba, "white") else "white"
-
-
-def legible_colours(cmap: str, *, background: str = "white", min_contrast: float = 4.5) -> ListedColormap:
-    """The colours of `cmap` that stand out on `background` by at least `min_contrast` (WCAG: 4.5 for small text),
-    as a colormap: for viridis on white, its dark purple-to-teal part without the pale greens and yellows."""
-    base = plt.get_cmap(cmap)
-    kept = [c for c in base(np.linspace(0, 1, 256)) if contrast_ratio(c, background) >= min_contrast]
-    if not kept:
-        raise ValueError(f"no colour of {cmap!r} reaches a contrast of {min_contrast} on {background!r}")
-    return ListedColormap(kept, name=f"legible_{cmap}")
-
-
-WORDCLOUD_SEED = 42
-# Word colours: the part of viridis legible on white (contrast at least 4.5, WCAG's level for small text); its pale
-# greens and yellow are left out.
-WORDCLOUD_COLOURMAP = "viridis"
-WORDCLOUD_MIN_CONTRAST = 4.5
-WORDCLOUD_MIN_FONT = 8  # pixels: a smaller word is a speck, left out rather than drawn illegibly
-
-
-def cloud_image(frequencies: dict[str, float], *, seed: int = WORDCLOUD_SEED) -> np.ndarray:
+def cloud_image(frequencies: dict[str, float] | pd.DataFrame, *, seed: int = WORDCLOUD_SEED) -> np.ndarray:
     """The image of a deterministic word cloud (fixed seed, one colour scheme whose every colour is legible on
-    white): the same frequencies and seed always give the same image."""
-    from wordcloud import WordCloud  # optional and slow to import: only this figure needs it
-
-    colours = legible_colours(WORDCLOUD_COLOURMAP, min_contrast=WORDCLOUD_MIN_CONTRAST)
-    cloud = WordCloud(width=900, height=500, background_color="white", colormap=colours,
-                      random_state=seed, prefer_horizontal=0.95, max_words=80, collocations=False,
-                      min_font_size=WORDCLOUD_MIN_FONT)
-    cloud.generate_from_frequencies(frequencies)
-    return cloud.to_array()
+    white): the same frequencies and seed always give the same image. `frequencies` may be the cloud's layout
+    (`analysis.clouds.layout`, cached by `analysis.layers.cloud_layout`), which is then only drawn."""
+    placed = frequencies if isinstance(frequencies, pd.DataFrame) else clouds.layout(frequencies, seed=seed)
+    return clouds.render(placed)
 
 
 def word_cloud(frequencies: dict[str, float] | np.ndarray, *, title: str, ax=None, seed: int = WORDCLOUD_SEED):

@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from analysis import plots, plots_ledger, tone  # noqa: E402
+from analysis import clouds, layers, plots, plots_ledger, tone  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -177,6 +177,35 @@ def test_a_cloud_image_draws_the_same_cloud_as_its_frequencies():
     image = plots.cloud_image(freq)
     drawn = [np.ma.getdata(plots.word_cloud(f, title="t").images[0].get_array()) for f in (freq, image)]
     assert np.array_equal(drawn[0], drawn[1]) and np.array_equal(drawn[0], image)
+
+
+def test_a_cloud_drawn_from_its_layout_has_the_pixels_of_the_cloud_wordcloud_draws():
+    from wordcloud import WordCloud
+
+    freq = {f"mot{i}": 50 - i for i in range(40)} | {"rencontre": 60, "sommet": 60}  # a tie, broken by order
+    placed = clouds.layout(freq)
+    direct = WordCloud(**clouds.CANVAS, **clouds.PLACEMENT, random_state=clouds.SEED,
+                       colormap=plots.legible_colours(clouds.COLOURMAP, min_contrast=clouds.MIN_CONTRAST))
+    assert np.array_equal(clouds.render(placed), direct.generate_from_frequencies(freq).to_array())
+    assert list(placed.columns) == clouds.COLUMNS and len(placed) == 42
+    assert placed["word"].tolist()[:3] == ["rencontre", "sommet", "mot0"] and placed["weight"].iat[2] == 50 / 60
+    assert placed["font_size"].is_monotonic_decreasing and placed["font_size"].min() >= clouds.MIN_FONT
+
+
+def test_a_cloud_layout_is_laid_out_once_per_frequencies_and_seed_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSE_SOMMET_CACHE", str(tmp_path))
+    made = []
+    real = clouds.layout
+    monkeypatch.setattr(clouds, "layout", lambda f, seed: made.append(seed) or real(f, seed=seed))
+    freq = {"rencontre": 3, "sommet": 3, "Alaska": 1}
+    first = layers.cloud_layout(freq)
+    again = layers.cloud_layout(dict(freq))
+    pd.testing.assert_frame_equal(again, first)
+    assert made == [clouds.SEED] and np.array_equal(plots.cloud_image(again), clouds.render(real(freq)))
+    layers.cloud_layout(freq, seed=7)
+    swapped = layers.cloud_layout({"sommet": 3, "rencontre": 3, "Alaska": 1})  # the tie broken the other way
+    assert made == [clouds.SEED, 7, clouds.SEED] and swapped["word"].tolist()[:2] == ["sommet", "rencontre"]
+    assert len(list((tmp_path / "cloud_layout").iterdir())) == 3
 
 
 def test_in_a_notebook_a_saved_figure_is_shown_as_its_file_until_it_changes(tmp_path, monkeypatch):
