@@ -1,17 +1,19 @@
-"""Loading the corpus: raw files checked and decoded, metadata validated, periods derived, bodies cleaned.
+"""Loading the corpus: raw files checked and decoded (analysis.raw_files), metadata validated, periods derived,
+bodies cleaned.
 
-Every bad input is a CorpusError naming the file, the problem and the fix (the messages: `errors.MESSAGES`).
+Every bad input is a CorpusError naming the file, the problem and the fix (the messages: `errors.MESSAGES`). A data
+folder is checked whole first (`FolderCorpus`: metadata, files, checksums, encodings, duplicate texts), then
+cleaned, whole (`read_corpus`) or piece by piece (`FolderCorpus.pieces`: a large corpus is never in memory at once).
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
-import os
 import re
-import stat
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -20,108 +22,32 @@ from .cleaning import CleanedArticle, clean_article
 from .errors import corpus_error as _error
 from .errors import diagnose_bytes
 
+# The checks of raw/ (analysis.raw_files) were written here first: callers import them from here too.
+from .raw_files import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
+from .raw_files import MAX_MANIFEST_BYTES as MAX_MANIFEST_BYTES
+from .raw_files import check_raw_file as check_raw_file
+from .raw_files import check_regular, decode_raw, decode_text, raw_files, read_checksums
+from .raw_files import sha256 as sha256
+from .raw_files import verify_checksums as verify_checksums
+
 # The columns of articles.csv, in the corpus table's order; `period` is optional (derived from `published`).
 METADATA_COLUMNS = ["article_id", "file", "published", "date_basis", "period", "title",
                     "title_basis", "byline", "credits", "outlet", "notes"]
 REQUIRED_COLUMNS = [c for c in METADATA_COLUMNS if c != "period"]
 PERIOD_COLUMNS = ["period", "start", "end", "description"]
 CREDIT_SEPARATOR = " | "
-# Limits per article. spaCy refuses texts over 1,000,000 characters (its default `max_length`, error E088); a raw
-# file of at most 1,000,000 bytes cannot exceed it. A news article is a few kilobytes (the longest here: 5.5 KB).
-MAX_ARTICLE_BYTES = 1_000_000
-# A checksum manifest has one line of about 80 bytes per file: 64 MB is some 800,000 articles.
-MAX_MANIFEST_BYTES = 64_000_000
+# spaCy refuses texts over 1,000,000 characters (its default `max_length`, error E088).
 MAX_TEXT_CHARS = 1_000_000
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MANIFEST_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
-_FILE_KINDS = [(stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
 
 
-# --- raw/: file types, sizes, checksums ---------------------------------------------------------------------------
-def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _kind(mode: int) -> str:
-    return next((kind for test, kind in _FILE_KINDS if test(mode)), "not a regular file")
-
-
-def check_raw_file(path: Path | str, raw: Path | str | None = None, *, manifest: bool = False) -> os.stat_result:
-    """Refuse, without opening it, anything but a regular file inside `raw` (symlinks resolved) of a sane size
-    (an article's, or a checksum manifest's)."""
-    path = Path(path)
-    raw = Path(raw) if raw is not None else path.parent
-    if os.path.islink(path):
-        target = Path(os.path.realpath(path))
-        if not os.path.exists(path):
-            raise _error("dangling", path, raw_file=True, target=target)
-        if not target.is_relative_to(os.path.realpath(raw)):
-            mode = os.stat(path).st_mode
-            raise _error("outside" if stat.S_ISREG(mode) else "outside_special", path, raw_file=True, target=target,
-                         kind=_kind(mode))
-    info = _check_regular(path, raw_file=True)
-    if manifest and info.st_size > MAX_MANIFEST_BYTES:
-        raise _error("manifest_too_large", path, raw_file=True, size=info.st_size, limit=MAX_MANIFEST_BYTES)
-    if not manifest and info.st_size > MAX_ARTICLE_BYTES:
-        raise _error("too_large", path, raw_file=True, size=info.st_size, limit=MAX_ARTICLE_BYTES)
-    return info
-
-
-def _check_regular(path: Path, raw_file: bool) -> os.stat_result:
-    """A FIFO, a device or a directory is named, never opened (opening a FIFO waits for a writer forever)."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise _error("not_regular", path, raw_file, kind=_kind(info.st_mode))
-    return info
-
-
-def _raw_files(raw: Path) -> list[str]:
-    """The page copies (`*.txt`) and Europresse exports (`*.html`) in raw/, each checked by `check_raw_file`."""
-    if not raw.is_dir():
-        raise _error("no_raw_dir", raw)
-    names = sorted(name for name in os.listdir(raw) if name.endswith(".txt") or europresse.is_export(name))
-    for name in names:
-        check_raw_file(raw / name, raw)
-    return names
-
-
-def read_checksums(manifest: Path | str) -> dict[str, str]:
-    """`sha256sum`-style manifest → {file name: hex digest}; a missing manifest or a malformed line is an error."""
-    manifest = Path(manifest)
-    if not manifest.exists():
-        raise _error("no_manifest", manifest, raw_file=True)
-    check_raw_file(manifest, manifest=True)
-    sums = {}
-    for number, line in enumerate(manifest.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
-        if line.strip():
-            match = _MANIFEST_LINE.fullmatch(line.rstrip("\r"))
-            if not match:
-                raise _error("bad_manifest_line", manifest, raw_file=True, line=number, text=line)
-            sums[match.group(2)] = match.group(1).lower()
-    return sums
-
-
-def verify_checksums(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Compare every raw file with `raw/SHA256SUMS`: one row per file, `ok` True when identical."""
-    raw = paths.raw_dir(data_dir)
-    manifest = raw / "SHA256SUMS"
-    expected = read_checksums(manifest) if manifest.exists() else {}
-    files = set(_raw_files(raw))
-    rows = []
-    for name in sorted(set(expected) | files):
-        actual = sha256(raw / name) if name in files else None
-        rows.append({"file": name, "expected": expected.get(name), "actual": actual,
-                     "ok": actual is not None and actual == expected.get(name)})
-    return pd.DataFrame(rows, columns=["file", "expected", "actual", "ok"])
-
-
-def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> None:
+def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> dict[str, bytes | None]:
+    """Every raw file named by a row and every row's file present, every checksum right; return the text key
+    (`_text_key`) of each page copy read as one (None: its bytes are not UTF-8 text), from the bytes just checked."""
     raw = paths.raw_dir(data_dir)
     csv_path = paths.articles_csv(data_dir)
-    files = _raw_files(raw)
+    files = raw_files(raw)
     named = {(europresse.reference(f) or (f,))[0] for f in meta["file"]}  # an export is named by its documents
     for name in sorted(set(files) - named):
         raise _error("no_row", raw / name, raw_file=True, csv=csv_path)
@@ -130,36 +56,29 @@ def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> None:
         if (europresse.reference(row.file) or (row.file,))[0] not in present:
             raise _error("no_file", csv_path, article_id=row.article_id, file=row.file, raw=raw)
     expected = read_checksums(raw / "SHA256SUMS")
+    page_copies, keys = {f for f in meta["file"] if not europresse.reference(f)}, {}
     for name in files:
         if name not in expected:
             raise _error("not_in_manifest", raw / name, raw_file=True)
-        if sha256(raw / name) != expected[name]:
+        data = (raw / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != expected[name]:
             raise _error("checksum", raw / name, raw_file=True)
+        if name in page_copies:
+            keys[name] = None if diagnose_bytes(data) else _text_key(data.decode("utf-8-sig"))
+    return keys
 
 
-# --- decoding -------------------------------------------------------------------------------------------------------
-def decode_raw(path: Path | str, raw: Path | str | None = None) -> str:
-    """Read a raw article as text: UTF-8 (BOM and CRLF handled); anything else is a clear error, found without
-    opening anything but a regular file."""
-    check_raw_file(path, raw)
-    text = decode_text(path, Path(path).read_bytes(), raw_file=True)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _text_key(text: str) -> bytes:
+    """Two articles are one text when they differ in spacing only."""
+    return hashlib.sha256(" ".join(text.split()).encode()).digest()
 
-
-def decode_text(path: Path | str, data: bytes, raw_file: bool = False, **fields) -> str:
-    """A file's bytes as text (UTF-8, a BOM dropped), or a CorpusError saying what the bytes are and how to convert
-    them (`fields` complete the messages, e.g. `fill`: what an empty file should hold)."""
-    found = diagnose_bytes(data)
-    if found:
-        raise _error(found[0], path, raw_file, **{**fields, **found[1]})
-    return data.decode("utf-8-sig")
 
 
 # --- CSV files, metadata and periods -------------------------------------------------------------------------------
 def read_table(path: Path | str, required: list[str], *, fill: str) -> pd.DataFrame:
     """A UTF-8, comma-separated CSV file as strings, every row as long as the header, `required` columns present."""
     path = Path(path)
-    _check_regular(path, raw_file=False)
+    check_regular(path, raw_file=False)
     text = decode_text(path, path.read_bytes(), fill=fill)
     _check_csv(path, text, fill)
     try:
@@ -174,21 +93,28 @@ def read_table(path: Path | str, required: list[str], *, fill: str) -> pd.DataFr
 
 
 def _check_csv(path: Path, text: str, fill: str) -> None:
-    """What pandas would crash on or misread: another separator than commas, a row longer or shorter than the header."""
+    """What pandas would crash on or misread: another separator than commas, a row longer or shorter than the header.
+    The rows are read one at a time (only the header and the first bad row are kept)."""
     reader = csv.reader(io.StringIO(text))
+    header, bad = None, None
     try:
-        records = [(reader.line_num, row) for row in reader if len(row) > 1 or (row and row[0].strip())]
+        for row in reader:
+            if not (len(row) > 1 or (row and row[0].strip())):
+                continue
+            if header is None:
+                header = row
+            elif bad is None and len(row) != len(header):
+                bad = (reader.line_num, row)
     except csv.Error as exc:
         raise _error("csv_syntax", path, detail=f"line {reader.line_num}: {exc}") from None
-    if not records:
+    if header is None:
         raise _error("empty", path, fill=fill)
-    header = records[0][1]
     separator = next((s for s in ";\t|" if len(header) == 1 and s in header[0]), None)
     if separator:
         raise _error("separator", path, sep=separator)
-    for line, row in records[1:]:
-        if len(row) != len(header):
-            raise _error("field_count", path, line=line, n=len(row), expected=len(header), first=row[0])
+    if bad is not None:
+        line, row = bad
+        raise _error("field_count", path, line=line, n=len(row), expected=len(header), first=row[0])
 
 
 def _check_unique(table: pd.DataFrame, columns: list[str], path: Path) -> None:
@@ -303,13 +229,90 @@ def read_metadata(data_dir: Path | str | None = None) -> pd.DataFrame:
     return meta
 
 
-def _check_duplicates(texts: dict[str, str], raw: Path) -> None:
-    seen: dict[str, str] = {}
-    for name, text in texts.items():
-        key = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
-        if key in seen:
-            raise _error("duplicate_text", raw / name, raw_file=True, other=seen[key])
-        seen[key] = name
+class FolderCorpus:
+    """A data folder checked whole, not yet cleaned: `read()` cleans it whole, `pieces(size)` piece by piece (each
+    piece's files read when its turn comes, then let go).
+
+    `meta`: articles.csv, validated; `len()`: the articles of the corpus (the rows marked `duplicate_of` left out).
+    Every check but the cleaning's own (header date, empty body, length) is made here, in the order `read_corpus`
+    always made them: metadata, files and checksums, Europresse exports, encodings, duplicate texts.
+    """
+
+    def __init__(self, data_dir: Path | str | None = None) -> None:
+        self.root = str(Path(data_dir or paths.DATA_DIR).resolve())
+        self.raw = paths.raw_dir(self.root)
+        self.meta = read_metadata(self.root)
+        keys = _check_files(self.meta, self.root)
+        self._docs = europresse.documents(self.raw, [f for f in self.meta["file"] if europresse.reference(f)])
+        self.repeated = _repeated(self.meta)
+        self._check_texts(keys)
+        self.kept = [i for i, f in enumerate(self.meta["file"]) if f not in self.repeated]
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def _check_texts(self, keys: dict[str, bytes | None]) -> None:
+        """The first page copy that is not UTF-8 text (in articles.csv order) is the error; then duplicates."""
+        for file in self.meta["file"]:
+            if file not in self._docs and keys[file] is None:
+                decode_raw(self.raw / file, self.raw)  # raises the diagnosis of its bytes
+        seen: dict[bytes, str] = {}
+        for file in self.meta["file"]:
+            if file not in self.repeated:
+                key = _text_key(self._docs[file].text) if file in self._docs else keys[file]
+                if key in seen:
+                    raise _error("duplicate_text", self.raw / file, raw_file=True, other=seen[key])
+                seen[key] = file
+
+    def spans(self, size: int) -> list[tuple[int, int]]:
+        """The rows of articles.csv (start, stop) of each piece of `size` articles; a row left out goes with the
+        article before it (or the first), so that the pieces' cleaning logs end to end are the corpus's."""
+        starts = [0] + [self.kept[i] for i in range(size, len(self.kept), size)]
+        return list(zip(starts, starts[1:] + [len(self.meta)]))
+
+    def pieces(self, size: int) -> Iterator[tuple[pd.DataFrame, dict[str, CleanedArticle]]]:
+        """`piece` of each span of `size` articles, in corpus order."""
+        return (self.piece(start, stop) for start, stop in self.spans(size))
+
+    def read(self) -> tuple[pd.DataFrame, dict[str, CleanedArticle]]:
+        return self.piece(0, len(self.meta))
+
+    def piece(self, start: int, stop: int) -> tuple[pd.DataFrame, dict[str, CleanedArticle]]:
+        """The corpus table of rows start:stop of articles.csv, and each row's cleaning result (see `read_corpus`)."""
+        rows = self.meta.iloc[start:stop]
+        docs = self._documents(rows["file"])
+        texts = {row.file: docs[row.file].text if row.file in docs else self._page_copy(row.file)
+                 for row in rows.itertuples()}
+        cleaned = _clean_all(rows, texts, docs, self.raw, self.repeated)
+        corpus = rows[~rows["file"].isin(self.repeated)].reset_index(drop=True)
+        corpus["raw_text"] = [texts[f] for f in corpus["file"]]
+        found = [cleaned[a] for a in corpus["article_id"]]
+        corpus["text"] = [c.text for c in found]
+        corpus["n_paragraphs"] = [sum(not p.is_heading for p in c.paragraphs) for c in found]
+        corpus["n_headings"] = [sum(p.is_heading for p in c.paragraphs) for c in found]
+        corpus["credits_found"] = [CREDIT_SEPARATOR.join(c.credits) for c in found]
+        corpus["byline_found"] = [", ".join(c.bylines) for c in found]
+        corpus.attrs["data_dir"] = self.root
+        return corpus, cleaned
+
+    def _page_copy(self, file: str) -> str:
+        """A page copy read again, as `decode_raw` reads it: its bytes were diagnosed when checked (`_check_files`),
+        so they are only decoded here (bytes since changed into something not UTF-8 are still the usual error)."""
+        path = self.raw / file
+        check_raw_file(path, self.raw)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = decode_raw(path, self.raw)  # raises what the bytes are
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def _documents(self, files: Iterable[str]) -> dict[str, europresse.EuropresseDocument]:
+        """The Europresse documents these rows name: the ones parsed at the start (let go once taken), else parsed
+        again (a piece read a second time)."""
+        refs = [f for f in files if europresse.reference(f)]
+        docs = {f: self._docs.pop(f) for f in refs if f in self._docs}
+        again = [f for f in refs if f not in docs]
+        return {**docs, **(europresse.documents(self.raw, again) if again else {})}
 
 
 def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[str, CleanedArticle]]:
@@ -318,39 +321,21 @@ def read_corpus(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, dict[
     Nothing is cached here: reading and cleaning is fast, and the pipeline keys everything after it
     by the content this returns.
     """
-    root = str(Path(data_dir or paths.DATA_DIR).resolve())
-    meta = read_metadata(root)
-    _check_files(meta, root)
-    raw = paths.raw_dir(root)
-    docs = europresse.documents(raw, [f for f in meta["file"] if europresse.reference(f)])
-    texts = {row.file: docs[row.file].text if row.file in docs else decode_raw(raw / row.file, raw)
-             for row in meta.itertuples()}
-    cleaned, repeated = _clean_all(meta, texts, docs, raw)
-    corpus = meta[~meta["file"].isin(repeated)].reset_index(drop=True)
-    corpus["raw_text"] = [texts[f] for f in corpus["file"]]
-    found = [cleaned[a] for a in corpus["article_id"]]
-    corpus["text"] = [c.text for c in found]
-    corpus["n_paragraphs"] = [sum(not p.is_heading for p in c.paragraphs) for c in found]
-    corpus["n_headings"] = [sum(p.is_heading for p in c.paragraphs) for c in found]
-    corpus["credits_found"] = [CREDIT_SEPARATOR.join(c.credits) for c in found]
-    corpus["byline_found"] = [", ".join(c.bylines) for c in found]
-    corpus.attrs["data_dir"] = root
-    return corpus, cleaned
+    return FolderCorpus(data_dir).read()
 
 
-def _clean_all(meta: pd.DataFrame, texts: dict, docs: dict, raw: Path) -> tuple[dict[str, CleanedArticle], set]:
+def _clean_all(rows: pd.DataFrame, texts: dict, docs: dict, raw: Path,
+               repeated: set[str]) -> dict[str, CleanedArticle]:
     """Each article cleaned (Europresse notices first in its log); duplicates left out with a log line."""
-    repeated = _repeated(meta)
-    _check_duplicates({f: t for f, t in texts.items() if f not in repeated}, raw)
     cleaned = {}
-    for row in meta.itertuples():
+    for row in rows.itertuples():
         if row.file in repeated:
             cleaned[row.article_id] = _left_out(row, texts[row.file])
             continue
         cleaned[row.article_id] = _clean_one(raw / row.file, texts[row.file], row)
         if row.file in docs:
             cleaned[row.article_id].log[:0] = europresse.removal_log(docs[row.file])
-    return cleaned, repeated
+    return cleaned
 
 
 def _repeated(meta: pd.DataFrame) -> set[str]:

@@ -15,31 +15,90 @@ specificities) holds only what it needs.
 Every layer is keyed by article and no article's layers depend on another's, so the tables of a partitioned
 corpus equal those of the same corpus in one piece (tests/test_partitioned.py). `partition_layers` is the one
 per-partition function: `build()` runs it here, `analysis.cluster` runs it on a Dask cluster.
+
+A corpus read from a data folder is cleaned partition by partition as the layers are made (`FolderCorpus.pieces`),
+and each partition's corpus table (texts included) and cleaning log go to the cache as they come (`_Stored`): this
+process keeps the articles' metadata only (`articles`), reads a partition back when its turn comes, and holds no
+text, no cleaning log and no partition longer than it works on it, so that its memory does not grow with the corpus
+(bench/scale.py). `corpus`, `log` and `docs` read every partition, end to end, when asked for.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pandas as pd
 
-from . import cache
-from .corpus import cleaning_log
+from . import cache, paths
+from .corpus import FolderCorpus, cleaning_log
 from .layers import LAYERS, Layers
+from .ledger import load_ledger
 
 PARTITION_SIZE = 500  # articles: about 60,000 words of press text, 150 MB of tables at most (bench/RESULTS.md)
 PARSED = ["sentences", "tokens"]  # the tables of the parse entry
+TEXTS = ["raw_text", "text"]  # the corpus table's columns that a stored partition keeps out of memory
 
 
 def split(base: pd.DataFrame, size: int) -> list[pd.DataFrame]:
     """Consecutive partitions of at most `size` articles, in corpus order (appended articles leave the earlier
     partitions, and their cache entries, as they were)."""
+    _check_size(size)
+    return [base.iloc[i:i + size].reset_index(drop=True) for i in range(0, len(base), size)]
+
+
+def _check_size(size: int) -> None:
     if size < 1:
         raise ValueError(f"partition size must be at least 1 article (got {size})")
-    return [base.iloc[i:i + size].reset_index(drop=True) for i in range(0, len(base), size)]
+
+
+class _Stored(Sequence):
+    """The partitions of a data folder, cleaned piece by piece and stored in the cache under `root` (each piece's
+    table and cleaning log under a key of their content), then read back one at a time: `stored[k]` is
+    partition k's corpus table, `log(k)` its cleaning log. An entry gone from the cache is cleaned again."""
+
+    def __init__(self, folder: FolderCorpus, size: int, root: str) -> None:
+        _check_size(size)
+        self.folder, self.root, self.spans = folder, root, folder.spans(size)
+        self.keys, light = [], []
+        with cache.rooted(root):
+            for table, cleaned in folder.pieces(size):
+                tables = {"corpus": table, "log": cleaning_log(cleaned=cleaned)}
+                key = cache.make_key("cleaned", [cache.table_digest(t) for t in tables.values()], [])
+                if not cache.has_tables("cleaned", key, list(tables)):
+                    cache.store_tables("cleaned", key, tables)
+                self.keys.append(key)
+                light.append(table.drop(columns=TEXTS))
+        self.articles = pd.concat(light, ignore_index=True)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, k: int) -> pd.DataFrame:
+        return self._read(k, "corpus")
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        return (self[k] for k in range(len(self)))
+
+    def log(self, k: int) -> pd.DataFrame:
+        return self._read(k, "log")
+
+    def _read(self, k: int, name: str) -> pd.DataFrame:
+        if not -len(self) <= k < len(self):
+            raise IndexError(f"partition {k} of {len(self)}")
+        k %= len(self)
+        with cache.rooted(self.root):
+            return cache.cached_tables("cleaned", self.keys[k], [name], lambda: self._clean_again(k))[name]
+
+    def _clean_again(self, k: int) -> dict[str, pd.DataFrame]:
+        table, cleaned = self.folder.piece(*self.spans[k])
+        tables = {"corpus": table, "log": cleaning_log(cleaned=cleaned)}
+        cache.store_tables("cleaned", self.keys[k], tables)
+        return tables
 
 
 def layer_names(base: pd.DataFrame) -> list[str]:
@@ -57,6 +116,12 @@ def parse_partition(base: pd.DataFrame, actors: pd.DataFrame, cache_root: str | 
     """Parse one partition into the cache (spaCy on one process); return its number of sentences."""
     with cache.rooted(cache_root):
         return len(_part(base, actors)._parse()["sentences"])
+
+
+def _parsed(base: pd.DataFrame, actors: pd.DataFrame, cache_root: str) -> bool:
+    """Whether a partition's parse is in the cache under `cache_root`."""
+    with cache.rooted(cache_root):
+        return cache.has_tables("parse", _part(base, actors).key("parse"), PARSED)
 
 
 def partition_layers(base: pd.DataFrame, actors: pd.DataFrame, cache_root: str | None = None) -> dict[str, int]:
@@ -77,43 +142,64 @@ def total_counts(per_partition) -> dict[str, int]:
 
 class PartitionedLayers(Layers):
     """The layers of a corpus too large to hold at once (see the module's docstring); the same attributes as
-    `Layers`, plus `partitions`, `build()`, `iter(layer, columns)` and `read(layer, columns)`.
+    `Layers`, plus `partitions`, `articles`, `build()`, `iter(layer, columns)` and `read(layer, columns)`.
 
-    `parse_workers`: parse processes beside this one (default: one per core but one, at least one).
-    Replacing tables (`replace`) gives in-memory `Layers` of the whole corpus.
+    `base`: the corpus table, or a data folder checked and not yet cleaned (`FolderCorpus`: its partitions are
+    cleaned now and stored, see `_Stored`). `parse_workers`: parse processes beside this one (default: one per core
+    but one, at least one). Replacing tables (`replace`) gives in-memory `Layers` of the whole corpus.
     """
 
-    def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, cleaned: dict | None = None,
+    def __init__(self, base: pd.DataFrame | FolderCorpus, *, actors: pd.DataFrame, cleaned: dict | None = None,
                  data_dir: Path | None = None, size: int = PARTITION_SIZE, parse_workers: int | None = None) -> None:
-        super().__init__(base, actors=actors, data_dir=data_dir, use_cache=True, n_process=1)
-        # The audit table, not every article's cleaned paragraphs: a year of press holds them in memory no longer.
-        self._log = cleaning_log(cleaned=cleaned) if cleaned is not None else None
-        self.partitions = split(base, size)
         self.cache_root = str(cache.cache_dir())
+        self._log = None
+        if isinstance(base, FolderCorpus):
+            self.partitions: Sequence[pd.DataFrame] = _Stored(base, size, self.cache_root)
+            base = self.partitions.articles
+        else:
+            # The audit table, not every article's cleaned paragraphs: held no longer than needed.
+            self._log = cleaning_log(cleaned=cleaned) if cleaned is not None else None
+            self.partitions = split(base, size)
+        super().__init__(base, actors=actors, data_dir=data_dir, use_cache=True, n_process=1)
         self.parse_workers = parse_workers or max(1, (os.cpu_count() or 1) - 1)
         self._counts: dict[str, int] | None = None
 
     def _parts(self) -> Iterator[Layers]:
         return (_part(base, self.actors, self.data_dir) for base in self.partitions)
 
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per article: the corpus table without its texts (`raw_text`, `text`) nor the parse's counts, as
+        this process keeps it."""
+        return self._base.drop(columns=[c for c in TEXTS if c in self._base])
+
+    def _whole(self) -> pd.DataFrame:
+        """The corpus table in one piece, texts included (every stored partition read back)."""
+        return pd.concat(list(self.partitions), ignore_index=True) if self._stored else self._base
+
+    @property
+    def _stored(self) -> bool:
+        return isinstance(self.partitions, _Stored)
+
     # --- building -------------------------------------------------------------------------------------------
     def build(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         """Build (or read) every layer of every partition, streaming; return each layer's row count.
         `progress(done, total)` is called after each partition (a command line prints it)."""
         if self._counts is None:
-            root = self.cache_root
-            with cache.rooted(root):
-                unparsed = [i for i, part in enumerate(self._parts())
-                            if not cache.has_tables("parse", part.key("parse"), PARSED)]
-            per_partition = []
-            with _ParseWorkers(self.parse_workers if unparsed else 0) as workers:
-                parsed = {i: workers.submit(parse_partition, self.partitions[i], self.actors, root) for i in unparsed}
-                for i, base in enumerate(self.partitions):
-                    if i in parsed:
-                        parsed[i].result()
-                    per_partition.append(partition_layers(base, self.actors, root))
+            root, n, ahead = self.cache_root, len(self.partitions), 2 * self.parse_workers
+            per_partition, bases, parsing = [], {}, {}
+            with _ParseWorkers(self.parse_workers) as workers:  # no process starts until a partition is sent
+                for i in range(n):
+                    for k in range(i, min(n, i + ahead + 1)):  # read once, a few ahead: never every partition
+                        if k not in bases:
+                            bases[k] = self.partitions[k]
+                            if not _parsed(bases[k], self.actors, root):
+                                parsing[k] = workers.submit(parse_partition, bases[k], self.actors, root)
+                    if i in parsing:
+                        parsing.pop(i).result()
+                    per_partition.append(partition_layers(bases.pop(i), self.actors, root))
                     if progress is not None:
-                        progress(i + 1, len(self.partitions))
+                        progress(i + 1, n)
             self._counts = total_counts(per_partition)
         return dict(self._counts)
 
@@ -151,6 +237,10 @@ class PartitionedLayers(Layers):
 
     @property
     def log(self) -> pd.DataFrame:
+        """The cleaning audit (see `Layers.log`): every stored partition's, end to end."""
+        if self._stored:
+            pieces = [log for k in range(len(self.partitions)) if len(log := self.partitions.log(k))]
+            return pd.concat(pieces, ignore_index=True) if pieces else cleaning_log(cleaned={})
         return self._log.copy() if self._log is not None else super().log
 
     @property
@@ -160,11 +250,20 @@ class PartitionedLayers(Layers):
         with cache.rooted(self.cache_root):
             return {article: doc for part in self._parts() for article, doc in part.docs.items()}
 
+    @cached_property
+    def ledger(self) -> pd.DataFrame:
+        return load_ledger(self._whole(), paths.curated("claims.csv", self.data_dir))
+
+    def replace(self, **tables: pd.DataFrame) -> Layers:
+        """In-memory `Layers` of the whole corpus, some tables replaced (see `Layers.replace`)."""
+        return super().replace(**{"corpus": self._whole(), **tables})
+
 
 class _ParseWorkers:
-    """Processes that parse partitions ahead of this one (none: the parse runs here, when a layer needs it).
-    Forked where the system can (as spaCy's own `nlp.pipe(n_process=...)`): a script that builds the pipeline
-    needs no `if __name__ == "__main__"` guard. An error stops the pending ones."""
+    """Processes that parse partitions ahead of this one, started when the first partition is sent (none sent:
+    none started, and a layer that needs a parse runs it here). Forked where the system can (as spaCy's own
+    `nlp.pipe(n_process=...)`): a script that builds the pipeline needs no `if __name__ == "__main__"` guard. An
+    error stops the pending ones."""
 
     def __init__(self, n: int) -> None:
         methods = multiprocessing.get_all_start_methods()

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import paths
 from .actors import load_actors
-from .corpus import read_corpus
+from .corpus import FolderCorpus
 from .errors import CorpusError, command_status
 from .layers import Layers, tone_benchmark
 from .partitioned import PARTITION_SIZE, PartitionedLayers
@@ -31,13 +31,18 @@ def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None 
     tokens): made-up texts for a test or a demonstration. Layers are computed on first use and kept on disk
     (`.cache/`, or `PRESSE_SOMMET_CACHE`) under keys of their content; `use_cache=False` computes everything
     in memory, in one piece. A corpus of more than `partition_size` articles is built in partitions (with the
-    cache). `n_process`: spaCy processes (in one piece: default two from 200 documents on) or parse workers
-    beside this process (in partitions: default one per core but one).
+    cache); from a data folder, its partitions are cleaned one after the other and kept on disk, not in memory.
+    `n_process`: spaCy processes (in one piece: default two from 200 documents on) or parse workers beside this
+    process (in partitions: default one per core but one).
     """
     root = Path(data_dir or paths.DATA_DIR).resolve() if corpus is None else None
     actors = load_actors(paths.curated("actors.csv", root)) if actors is None else actors
     if corpus is None:
-        base, cleaned = read_corpus(root)
+        folder = FolderCorpus(root)  # checked whole, cleaned below: whole, or partition by partition
+        if use_cache and len(folder) > partition_size:
+            return PartitionedLayers(folder, actors=actors, data_dir=root, size=partition_size,
+                                     parse_workers=n_process)
+        base, cleaned = folder.read()
     else:
         missing = [c for c in ("article_id", "text") if c not in corpus.columns]
         if missing or corpus["article_id"].duplicated().any():

@@ -6,6 +6,11 @@ each stage; then a warm-cache rerun, a bare spaCy `nlp.pipe` over the same texts
 partitions on a Dask LocalCluster of two workers (up to 6,000).
 
     python bench/scale.py [sizes...]     # writes bench/results/scale.json
+    python bench/scale.py --memory 6000  # the same, each pipeline also printing its memory after every stage and
+                                         # partition on stderr (VmRSS now, VmHWM: this process's peak since exec)
+
+`peak_rss_mb` is ru_maxrss, which Linux carries over an exec: a figure below the driver's own peak (this script
+when it spawns the run, some 240 MB at 24,000 documents) may be the driver's. VmHWM (--memory) is not.
 """
 from __future__ import annotations
 
@@ -24,8 +29,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
+MEMORY = os.environ.get("SCALE_MEMORY") == "1"  # set by --memory for every run
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def memory(label: str) -> None:
+    """With --memory: this process's resident memory now and its peak since exec (/proc), and its children's peak."""
+    if not MEMORY:
+        return
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    now, peak = (int(status[k].split()[0]) // 1024 for k in ("VmRSS", "VmHWM"))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(f"memory {label:24} rss {now:5d} MB  peak {peak:5d} MB  children's peak {children:5d} MB",
+          file=sys.stderr, flush=True)
 
 
 def build_corpus(folder: Path, size: int) -> None:
@@ -65,6 +84,7 @@ def worker(folder: str, cache: str, n_process: int | None) -> dict:
     def stage(name: str, start: float) -> float:
         now = time.perf_counter()
         out[name] = {"seconds": now - start, "peak_rss_mb": peak_rss_mb()}
+        memory(name)
         return now
 
     os.environ["PRESSE_SOMMET_CACHE"] = cache
@@ -74,6 +94,8 @@ def worker(folder: str, cache: str, n_process: int | None) -> dict:
     t = stage("import", t0)
     layers = analysis.pipeline(folder, n_process=n_process)
     t = stage("load_clean", t)
+    if MEMORY and hasattr(layers, "partitions"):
+        layers.build(lambda done, total: memory(f"partition {done}/{total}"))
     counts = layers.build_all()
     t = stage("layers", t)
     pieces = (terms.term_counts(p, group="period") for p in layers.iter("terms", ["term", "period", "is_content"]))
@@ -126,6 +148,9 @@ def run(args: list[str], cache: Path | None = None) -> dict:
     """One configuration in a fresh process; every cache (parse and tables) in `cache`."""
     env = dict(os.environ, **({"PRESSE_SOMMET_CACHE": str(cache)} if cache else {}))
     result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True, env=env)
+    if MEMORY:
+        print("".join(line + "\n" for line in result.stderr.splitlines() if line.startswith("memory ")), end="",
+              file=sys.stderr, flush=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -134,7 +159,7 @@ DASK_UP_TO = 6000
 
 
 def main() -> None:
-    sizes = [int(s) for s in sys.argv[1:]] or [1500, 6000, 24000]
+    sizes = [int(s) for s in sys.argv[1:] if s != "--memory"] or [1500, 6000, 24000]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
@@ -160,6 +185,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if "--memory" in sys.argv[1:2]:
+        os.environ["SCALE_MEMORY"] = "1"  # read again by every run's process
+        MEMORY = True
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         print(json.dumps(worker(sys.argv[2], sys.argv[3], None)))
     elif len(sys.argv) > 1 and sys.argv[1] == "--dask":

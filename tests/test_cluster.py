@@ -6,7 +6,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import analysis
-from analysis import cluster, tone
+from analysis import cluster, partitioned, paths, tone
 from analysis.layers import LAYERS
 
 
@@ -44,3 +44,17 @@ def test_the_cluster_takes_partitioned_layers_only(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSE_SOMMET_CACHE", str(tmp_path))
     with pytest.raises(TypeError, match="partitioned layers: analysis.pipeline"):
         cluster.build(analysis.pipeline(), client=None)
+
+
+def test_the_partitions_of_a_data_folder_read_back_from_this_process_s_cache_are_built_on_the_cluster(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSE_SOMMET_CACHE", str(tmp_path / "here"))
+    parts = analysis.pipeline(paths.DEVSET_DIR, partition_size=5)
+    assert isinstance(parts.partitions, partitioned._Stored)  # cleaned into `here`; the layers built `there`
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as local, Client(local) as client:
+        counts = cluster.build(parts, client, cache_root=tmp_path / "there")
+    whole = analysis.pipeline(paths.DEVSET_DIR, use_cache=False)
+    assert counts == {name: len(whole.read(name)) for name in LAYERS if name != "corpus"}
+    for name in ("corpus", "statements", "terms"):
+        pd.testing.assert_frame_equal(parts.read(name), whole.read(name).reset_index(drop=True), obj=name)
+    assert parts.log.equals(whole.log)

@@ -7,6 +7,7 @@ import pytest
 from rawfiles import rewrite_raw
 
 import analysis
+from analysis import paths
 
 
 def test_one_row_per_article_with_the_promised_columns(corpus):
@@ -124,6 +125,28 @@ def test_duplicate_article_under_two_names(data_copy):
     row = meta.iloc[[1]].assign(article_id="005", file="005_copy.txt")
     pd.concat([meta, row]).to_csv(data_copy / "articles.csv", index=False)
     with pytest.raises(analysis.CorpusError, match=r"005_copy\.txt: same text as 001_fbd1b2ad52eca990\.txt.*Fix: remove one"):
+        analysis.load_corpus(data_copy)
+
+
+def test_of_several_problems_the_encoding_is_named_first_then_the_duplicate_then_the_cleaning(data_copy):
+    """The folder is checked whole before anything is cleaned (a large one is then cleaned piece by piece): the
+    errors come in the order they always came."""
+    copy = data_copy / "raw" / "005_copy.txt"
+    copy.write_bytes((data_copy / "raw" / NAME).read_bytes())
+    rewrite_raw(data_copy, "005_copy.txt", copy.read_bytes())
+    meta = _articles(data_copy)
+    meta.loc[meta["article_id"] == "000", "published"] = "2025-08-08"  # against its header date: a cleaning error
+    pd.concat([meta, meta.iloc[[1]].assign(article_id="005", file="005_copy.txt")]).to_csv(
+        data_copy / "articles.csv", index=False)
+    with pytest.raises(analysis.CorpusError, match=r"005_copy\.txt: same text as 001_fbd1b2ad52eca990\.txt"):
+        analysis.load_corpus(data_copy)
+    rewrite_raw(data_copy, "003_6cbc209735f62d8c.txt", "Le président a évoqué une rencontre.".encode("cp1252"))
+    with pytest.raises(analysis.CorpusError, match=r"003_6cbc209735f62d8c\.txt: the text is not UTF-8"):
+        analysis.load_corpus(data_copy)
+    meta.to_csv(data_copy / "articles.csv", index=False)  # no duplicate now, and 003 restored: the header date
+    (data_copy / "raw" / "005_copy.txt").unlink()
+    rewrite_raw(data_copy, "003_6cbc209735f62d8c.txt", (paths.RAW_DIR / "003_6cbc209735f62d8c.txt").read_bytes())
+    with pytest.raises(analysis.CorpusError, match=r"000_6120cd35d94417e6\.txt: its header says date 2025-08-07"):
         analysis.load_corpus(data_copy)
 
 

@@ -1,12 +1,17 @@
 """A corpus in partitions gives the tables of the corpus in one piece; it is built once, streamed, and read by column."""
 from __future__ import annotations
 
+import shutil
+from concurrent.futures import Future
+
 import pandas as pd
 import pytest
 
 import analysis
 from analysis import cache, nlp, partitioned, paths, terms
+from analysis.corpus import FolderCorpus, cleaning_log, read_corpus
 from analysis.errors import CorpusError
+from analysis.ingest import ingest
 from analysis.layers import LAYERS
 
 
@@ -59,18 +64,19 @@ def test_a_corpus_within_one_partition_stays_in_memory_layers(cache_dir):
 
 
 def test_a_second_build_starts_no_parse_worker_and_an_edit_reparses_its_partition_only(cache_dir, monkeypatch):
-    workers = []
-    real = partitioned._ParseWorkers
-    monkeypatch.setattr(partitioned, "_ParseWorkers", lambda n: workers.append(n) or real(n))
+    sent = []
+    real = partitioned._ParseWorkers.submit
+    monkeypatch.setattr(partitioned._ParseWorkers, "submit", lambda self, *task: sent.append(self) or real(self, *task))
     analysis.pipeline(paths.DEVSET_DIR, partition_size=5).build()
+    assert len(sent) == 3  # every partition sent to the parse worker
     analysis.pipeline(paths.DEVSET_DIR, partition_size=5).build()
-    assert workers[1] == 0 and workers[0] >= 1
+    assert len(sent) == 3  # nothing sent: no process started
     base = analysis.pipeline(paths.DEVSET_DIR, partition_size=5)
     edited = base.corpus[["article_id", "text", "published", "period"]].copy()
     edited.loc[11, "text"] += "\n\nLe Kremlin a confirmé la rencontre."
     before = set((cache_dir / "parse").iterdir())
     analysis.pipeline(corpus=edited, partition_size=5).build()
-    assert len(set((cache_dir / "parse").iterdir()) - before) == 1
+    assert len(set((cache_dir / "parse").iterdir()) - before) == 1 and len(sent) == 4
 
 
 def test_an_error_in_a_parse_worker_reaches_the_caller_whole(cache_dir, monkeypatch):
@@ -111,3 +117,97 @@ def test_the_command_line_builds_a_folder_in_partitions_and_says_how_far_it_is(c
     out, err = capsys.readouterr()
     assert err.splitlines() == ["partition 1/3 built", "partition 2/3 built", "partition 3/3 built"]
     assert "statements          168 rows" in out and "hedging             208 rows" in out
+
+
+ARTICLE_COLUMNS = ["article_id", "file", "published", "date_basis", "period", "title", "title_basis", "byline",
+                   "credits", "outlet", "notes", "n_paragraphs", "n_headings", "credits_found", "byline_found"]
+
+
+def test_a_data_folder_is_cleaned_partition_by_partition_into_the_cache_and_this_process_keeps_no_text(cache_dir):
+    parts = analysis.pipeline(paths.DEVSET_DIR, partition_size=5)
+    whole = analysis.load_corpus(paths.DEVSET_DIR)
+    assert list(parts._base.columns) == list(parts.articles.columns) == ARTICLE_COLUMNS  # what this process holds
+    pd.testing.assert_frame_equal(parts.articles, whole.drop(columns=["raw_text", "text"]))
+    assert len(parts.articles) == 12 and len(list((cache_dir / "cleaned").iterdir())) == 3
+    assert isinstance(parts.partitions, partitioned._Stored) and len(parts.partitions) == 3
+    pd.testing.assert_frame_equal(pd.concat(list(parts.partitions), ignore_index=True), whole)
+    assert [len(parts.partitions.log(k)) for k in range(3)] == [192, 145, 110]
+
+
+def test_a_partition_s_texts_are_read_from_the_cache_when_its_turn_comes_and_parsed_a_few_ahead(
+        tmp_path, cache_dir, monkeypatch):
+    folder = tmp_path / "devset"
+    shutil.copytree(paths.DEVSET_DIR, folder)
+    parts = analysis.pipeline(folder, partition_size=2, n_process=1)
+    whole = analysis.load_corpus(paths.DEVSET_DIR)
+    shutil.rmtree(folder / "raw")  # cleaned at the start: the texts are the cache's from now on
+    first = {article: i // 2 for i, article in enumerate(whole["article_id"])}
+    events = []
+
+    class Inline:  # the parse worker, in this process: the order of events is the test's
+        def __init__(self, n):
+            assert n == 1
+
+        def submit(self, fn, base, *args):
+            events.append(("parse", first[base["article_id"].iat[0]]))
+            done = Future()
+            done.set_result(fn(base, *args))
+            return done
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *error):
+            pass
+
+    stored_read, build = partitioned._Stored.__getitem__, partitioned.partition_layers
+    monkeypatch.setattr(partitioned, "_ParseWorkers", Inline)
+    monkeypatch.setattr(partitioned._Stored, "__getitem__", lambda self, k: events.append(("read", k))
+                        or stored_read(self, k))
+    monkeypatch.setattr(partitioned, "partition_layers", lambda base, *args: events.append(
+        ("build", first[base["article_id"].iat[0]])) or build(base, *args))
+    parts.build()
+    assert events == [("read", 0), ("parse", 0), ("read", 1), ("parse", 1), ("read", 2), ("parse", 2), ("build", 0),
+                      ("read", 3), ("parse", 3), ("build", 1), ("read", 4), ("parse", 4), ("build", 2),
+                      ("read", 5), ("parse", 5), ("build", 3), ("build", 4), ("build", 5)]  # each read once
+    pd.testing.assert_frame_equal(parts.read("corpus").drop(columns=["n_words", "n_sentences"]), whole)
+
+
+def _exports_folder(tmp_path):
+    """The two committed Europresse exports, ingested: 15 rows, two of them another document's repeat."""
+    data = tmp_path / "data"
+    ingest([paths.TEST_DATA_DIR / "europresse" / "export_table_layout.html",
+            paths.TEST_DATA_DIR / "europresse" / "export_article_layout.html"], data)
+    (data / "periods.csv").write_text("period,start,end,description\naugust,2025-08-01,2025-08-31,August 2025\n"
+                                      "autumn,2025-10-01,2025-11-30,October and November 2025\n", encoding="utf-8")
+    return data
+
+
+def test_partitions_with_articles_left_out_give_the_table_and_the_log_of_the_folder_and_come_back_if_lost(
+        tmp_path, cache_dir):
+    data = _exports_folder(tmp_path)
+    folder = FolderCorpus(data)
+    assert (len(folder), len(folder.meta)) == (13, 15)
+    # A row left out (004, 010: repeats) goes with the article before it: the logs end to end are the folder's.
+    assert folder.spans(2) == [(0, 2), (2, 5), (5, 7), (7, 9), (9, 12), (12, 14), (14, 15)]
+    parts = analysis.pipeline(data, partition_size=2)
+    table, cleaned = read_corpus(data)
+    assert [len(p) for p in parts.partitions] == [2, 2, 2, 2, 2, 2, 1]
+    pd.testing.assert_frame_equal(pd.concat(list(parts.partitions), ignore_index=True), table)
+    pd.testing.assert_frame_equal(parts.log, cleaning_log(cleaned=cleaned))
+    assert parts.log.loc[parts.log["article_id"].isin(["004", "010"]), "rule"].tolist() == ["duplicate_of 002",
+                                                                                           "duplicate_of 009"]
+    assert parts.partitions.log(1)["article_id"].unique().tolist() == ["002", "003", "004"]
+    shutil.rmtree(cache_dir / "cleaned")  # the cache emptied under open layers: a partition is cleaned again
+    pd.testing.assert_frame_equal(parts.partitions[3], table.iloc[6:8].reset_index(drop=True))
+    assert len(list((cache_dir / "cleaned").iterdir())) == 1
+
+
+def test_the_ledger_and_replaced_tables_see_the_whole_corpus_texts_included(cache_dir):
+    whole = analysis.pipeline(use_cache=False)
+    parts = analysis.pipeline(partition_size=2)
+    assert isinstance(parts.partitions, partitioned._Stored) and "text" not in parts._base
+    pd.testing.assert_frame_equal(parts.ledger, whole.ledger)  # the claims are checked against the cleaned texts
+    replaced = parts.replace(actors=parts.actors)
+    assert type(replaced) is analysis.Layers
+    pd.testing.assert_frame_equal(replaced.corpus, whole.corpus)
