@@ -42,9 +42,10 @@ MAX_TEXT_CHARS = 1_000_000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> dict[str, bytes | None]:
+def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """Every raw file named by a row and every row's file present, every checksum right; return the text key
-    (`_text_key`) of each page copy read as one (None: its bytes are not UTF-8 text), from the bytes just checked."""
+    (`_text_key`) of each page copy read as one (None: its bytes are not UTF-8 text), from the bytes just checked,
+    and each raw file's checksum (as the manifest gives it, and the bytes are)."""
     raw = paths.raw_dir(data_dir)
     csv_path = paths.articles_csv(data_dir)
     files = raw_files(raw)
@@ -65,7 +66,7 @@ def _check_files(meta: pd.DataFrame, data_dir: Path | str | None) -> dict[str, b
             raise _error("checksum", raw / name, raw_file=True)
         if name in page_copies:
             keys[name] = None if diagnose_bytes(data) else _text_key(data.decode("utf-8-sig"))
-    return keys
+    return keys, {name: expected[name] for name in files}
 
 
 def _text_key(text: str) -> bytes:
@@ -233,7 +234,8 @@ class FolderCorpus:
     """A data folder checked whole, not yet cleaned: `read()` cleans it whole, `pieces(size)` piece by piece (each
     piece's files read when its turn comes, then let go).
 
-    `meta`: articles.csv, validated; `len()`: the articles of the corpus (the rows marked `duplicate_of` left out).
+    `meta`: articles.csv, validated; `checksums`: raw file → SHA-256 of its bytes, checked (with `meta`, what the
+    cleaned corpus is made of); `len()`: the articles of the corpus (the rows marked `duplicate_of` left out).
     Every check but the cleaning's own (header date, empty body, length) is made here, in the order `read_corpus`
     always made them: metadata, files and checksums, Europresse exports, encodings, duplicate texts.
     """
@@ -242,7 +244,7 @@ class FolderCorpus:
         self.root = str(Path(data_dir or paths.DATA_DIR).resolve())
         self.raw = paths.raw_dir(self.root)
         self.meta = read_metadata(self.root)
-        keys = _check_files(self.meta, self.root)
+        keys, self.checksums = _check_files(self.meta, self.root)
         self._docs = europresse.documents(self.raw, [f for f in self.meta["file"] if europresse.reference(f)])
         self.repeated = _repeated(self.meta)
         self._check_texts(keys)

@@ -25,7 +25,7 @@ import pandas as pd
 from . import cache, clouds, mentions, nlp, paths, speech, terms, timex, tone
 from .actors import assign_actors
 from .compare import load_places
-from .corpus import cleaning_log
+from .corpus import FolderCorpus, cleaning_log
 from .errors import CorpusError
 from .facts import load_facts
 from .ledger import load_ledger
@@ -44,6 +44,8 @@ LAYER_CODE: dict[str, list[Path]] = {
     "hedging": [LIB / "tone.py", LIB / "conditional.py", LIB / "resources.py",
                 paths.FUTURE_STEMS_CSV],
     "cloud_layout": [LIB / "clouds.py", LIB / "colours.py"],
+    "corpus": [LIB / n for n in ("corpus.py", "raw_files.py", "cleaning.py", "furniture.py", "typography.py",
+                                 "resources.py", "europresse.py", "metadata.py", "metadata_resources.py")],
 }
 # Every layer a caller may read or replace, in pipeline order.
 LAYERS = ("corpus", "sentences", "tokens", "mentions", "statements", "times", "terms", "tone", "hedging")
@@ -58,12 +60,12 @@ class Layers:
     (`actors`, `events`, `facts`, `places`, `ledger`). Every table returned is the caller's own copy.
     """
 
-    def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, cleaned: dict | None = None,
+    def __init__(self, base: pd.DataFrame, *, actors: pd.DataFrame, log: pd.DataFrame | None = None,
                  data_dir: Path | None = None, use_cache: bool = True, given: dict | None = None,
                  n_process: int | None = None) -> None:
         self._base = base
         self.n_process = n_process
-        self._cleaned = cleaned
+        self._log = log
         self.actors = actors
         self.data_dir = data_dir
         self.use_cache = use_cache
@@ -154,10 +156,10 @@ class Layers:
     @property
     def log(self) -> pd.DataFrame:
         """The cleaning audit: one row per line removed, altered, extracted or flagged."""
-        if self._cleaned is None:
+        if self._log is None:
             raise CorpusError("(corpus given as a table)", "there is no cleaning log for a corpus given as a table",
                               "build the pipeline from a data folder: analysis.pipeline(data_dir)")
-        return cleaning_log(cleaned=self._cleaned)
+        return self._log.copy()
 
     @property
     def sentences(self) -> pd.DataFrame:
@@ -269,7 +271,7 @@ class Layers:
             raise ValueError(f"cannot replace {', '.join(unknown)}: layers are {', '.join(LAYERS)} and actors")
         base = tables.pop("corpus", self._base)
         actors = tables.pop("actors", self.actors)
-        return Layers(base, actors=actors, cleaned=self._cleaned if base is self._base else None,
+        return Layers(base, actors=actors, log=self._log if base is self._base else None,
                       data_dir=self.data_dir, use_cache=self.use_cache, given={**self._given, **tables},
                       n_process=self.n_process)
 
@@ -308,3 +310,18 @@ def cloud_layout(frequencies: dict[str, float], *, seed: int = clouds.SEED) -> p
     key = cache.make_key("cloud_layout", [cache.table_digest(given), seed, metadata.version("wordcloud")],
                          LAYER_CODE["cloud_layout"])
     return cache.cached_table("cloud_layout", key, lambda: clouds.layout(frequencies, seed=seed))
+
+
+def cleaned_corpus(folder: FolderCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A checked data folder's corpus table and cleaning log (`FolderCorpus.read`, `corpus.cleaning_log`), cached
+    under its raw files' checksums (checked against the bytes), its metadata and the cleaning code: each notebook
+    of a report reads them instead of cleaning every article again. A cleaning error is never cached."""
+    key = cache.make_key("corpus", [cache.table_digest(folder.meta), sorted(folder.checksums.items())],
+                         LAYER_CODE["corpus"])
+
+    def clean() -> dict[str, pd.DataFrame]:
+        base, cleaned = folder.read()
+        return {"corpus": base, "log": cleaning_log(cleaned=cleaned)}
+    tables = cache.cached_tables("corpus", key, ["corpus", "log"], clean)
+    tables["corpus"].attrs["data_dir"] = folder.root
+    return tables["corpus"], tables["log"]

@@ -149,18 +149,15 @@ class PartitionedLayers(Layers):
     but one, at least one). Replacing tables (`replace`) gives in-memory `Layers` of the whole corpus.
     """
 
-    def __init__(self, base: pd.DataFrame | FolderCorpus, *, actors: pd.DataFrame, cleaned: dict | None = None,
+    def __init__(self, base: pd.DataFrame | FolderCorpus, *, actors: pd.DataFrame, log: pd.DataFrame | None = None,
                  data_dir: Path | None = None, size: int = PARTITION_SIZE, parse_workers: int | None = None) -> None:
         self.cache_root = str(cache.cache_dir())
-        self._log = None
         if isinstance(base, FolderCorpus):
             self.partitions: Sequence[pd.DataFrame] = _Stored(base, size, self.cache_root)
             base = self.partitions.articles
         else:
-            # The audit table, not every article's cleaned paragraphs: held no longer than needed.
-            self._log = cleaning_log(cleaned=cleaned) if cleaned is not None else None
             self.partitions = split(base, size)
-        super().__init__(base, actors=actors, data_dir=data_dir, use_cache=True, n_process=1)
+        super().__init__(base, actors=actors, log=log, data_dir=data_dir, use_cache=True, n_process=1)
         self.parse_workers = parse_workers or max(1, (os.cpu_count() or 1) - 1)
         self._counts: dict[str, int] | None = None
 
@@ -241,7 +238,7 @@ class PartitionedLayers(Layers):
         if self._stored:
             pieces = [log for k in range(len(self.partitions)) if len(log := self.partitions.log(k))]
             return pd.concat(pieces, ignore_index=True) if pieces else cleaning_log(cleaned={})
-        return self._log.copy() if self._log is not None else super().log
+        return super().log
 
     @property
     def docs(self) -> dict[str, object]:

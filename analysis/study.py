@@ -16,9 +16,9 @@ import pandas as pd
 
 from . import paths
 from .actors import load_actors
-from .corpus import FolderCorpus
+from .corpus import FolderCorpus, cleaning_log
 from .errors import CorpusError, command_status
-from .layers import Layers, tone_benchmark
+from .layers import Layers, cleaned_corpus, tone_benchmark
 from .partitioned import PARTITION_SIZE, PartitionedLayers
 
 
@@ -42,17 +42,21 @@ def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None 
         if use_cache and len(folder) > partition_size:
             return PartitionedLayers(folder, actors=actors, data_dir=root, size=partition_size,
                                      parse_workers=n_process)
-        base, cleaned = folder.read()
+        if use_cache:
+            base, log = cleaned_corpus(folder)
+        else:
+            base, cleaned = folder.read()
+            log = cleaning_log(cleaned=cleaned)
     else:
         missing = [c for c in ("article_id", "text") if c not in corpus.columns]
         if missing or corpus["article_id"].duplicated().any():
             raise CorpusError("(corpus given as a table)", f"columns missing: {', '.join(missing)}" if missing
                               else "duplicate article_id", "give one row per article with `article_id` and `text`")
-        base, cleaned = corpus.reset_index(drop=True), None
+        base, log = corpus.reset_index(drop=True), None
     if use_cache and len(base) > partition_size:
-        return PartitionedLayers(base, actors=actors, cleaned=cleaned, data_dir=root, size=partition_size,
+        return PartitionedLayers(base, actors=actors, log=log, data_dir=root, size=partition_size,
                                  parse_workers=n_process)
-    return Layers(base, actors=actors, cleaned=cleaned, data_dir=root, use_cache=use_cache, n_process=n_process)
+    return Layers(base, actors=actors, log=log, data_dir=root, use_cache=use_cache, n_process=n_process)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,11 +7,13 @@ import shutil
 
 import pandas as pd
 import pytest
+from rawfiles import rewrite_raw
 
 import analysis
 from analysis import cache, paths
 from analysis import layers as pipeline_module
 from analysis import terms as T
+from analysis.corpus import FolderCorpus
 
 
 @pytest.fixture()
@@ -40,6 +42,32 @@ def test_an_edited_table_of_the_same_length_gives_a_fresh_result(layers, cache_d
     # The replaced table is keyed by its content: edited back, it is the original entry again.
     assert base.replace(mentions=mentions).key("statements") == base.replace(mentions=mentions.copy()).key(
         "statements")
+
+
+def test_a_data_folder_is_cleaned_once_then_read_from_the_cache_until_a_raw_file_or_a_row_changes(
+        data_copy, cache_dir, monkeypatch):
+    cleanings = []
+    real = FolderCorpus.read
+    monkeypatch.setattr(FolderCorpus, "read", lambda self: cleanings.append(self.root) or real(self))
+    analysis.pipeline(data_copy)
+    again = analysis.pipeline(data_copy)
+    fresh = analysis.pipeline(data_copy, use_cache=False)
+    assert len(cleanings) == 2  # the first pipeline and the one without cache
+    pd.testing.assert_frame_equal(again._base, fresh._base)
+    pd.testing.assert_frame_equal(again.log, fresh.log)
+    assert again._base.attrs == {"data_dir": str(data_copy.resolve())} and len(again.log) == 87
+    name = "003_6cbc209735f62d8c.txt"  # edited, its new checksum recorded: cleaned again
+    added = "Le Kremlin a confirmé que la rencontre aurait lieu dans les prochains jours, selon Iouri Ouchakov."
+    rewrite_raw(data_copy, name, (data_copy / "raw" / name).read_bytes() + f"\n{added}\n".encode())
+    edited = analysis.pipeline(data_copy)
+    assert len(cleanings) == 3 and edited._base.set_index("article_id").loc["003", "text"].endswith(added)
+    articles = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False)
+    articles.loc[articles["article_id"] == "000", "published"] = "2025-08-08"  # against its header: an error
+    articles.to_csv(data_copy / "articles.csv", index=False)
+    for attempt in (4, 5):  # the error is never cached: each pipeline cleans and names it
+        with pytest.raises(analysis.CorpusError, match=r"000_6120cd35d94417e6\.txt: its header says date"):
+            analysis.pipeline(data_copy)
+        assert len(cleanings) == attempt
 
 
 def test_an_article_moved_to_another_period_gives_new_term_tokens_and_keyness_without_a_new_parse(data_copy, cache_dir):
