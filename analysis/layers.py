@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, clouds, mentions, nlp, paths, speech, terms, timex, tone
+from . import cache, clouds, conditional, mentions, nlp, paths, speech, terms, timex, tone
 from .actors import assign_actors
 from .compare import load_places
 from .corpus import FolderCorpus, cleaning_log
@@ -325,3 +325,14 @@ def cleaned_corpus(folder: FolderCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     tables = cache.cached_tables("corpus", key, ["corpus", "log"], clean)
     tables["corpus"].attrs["data_dir"] = folder.root
     return tables["corpus"], tables["log"]
+
+
+def conditional_marks(tokens: pd.DataFrame) -> pd.Series:
+    """Whether each row of a tokens table is a conditional verb form (`conditional.conditional_tokens`), cached
+    under the forms, lemmas and parts of speech it reads and the finder's code: a notebook that evaluates the
+    finder again (notebook 03, on the gold sentences) neither loads spaCy's lexicon nor imports spaCy."""
+    given = tokens[["text", "lemma", "pos"]].reset_index(drop=True)
+    key = cache.make_key("conditional_marks", [cache.table_digest(given)], LAYER_CODE["hedging"])
+    marks = cache.cached_table("conditional_marks", key, lambda: pd.DataFrame(
+        {"conditional": conditional.conditional_tokens(given).astype(bool).to_numpy()}))
+    return pd.Series(marks["conditional"].to_numpy(dtype=bool), index=tokens.index, name="conditional")

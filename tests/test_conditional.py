@@ -1,11 +1,15 @@
 """The conditional mood from morphology: the gold list's figures, real sentences, the rules behind them."""
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import analysis
+import analysis.layers
 from analysis import conditional as C
 from analysis.nlp import get_nlp
 
@@ -149,3 +153,25 @@ def test_the_lexicon_read_from_its_file_equals_spacys_lookups(gold):
     assert len(lex.forms) == len(lookup) == 216_849
     assert "pouvoir" in lex.verbs and "être" in lex.verbs and "maison" not in lex.verbs
     assert set(tables.get_table("lemma_index")["verb"]) <= lex.verbs
+
+
+def test_conditional_marks_are_the_finder_s_read_from_the_cache_without_spacy(layers, tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSE_SOMMET_CACHE", str(tmp_path / "cache"))
+    tokens = layers.tokens.iloc[::-1]  # any index: the marks keep the table's own
+    calls = []
+    finder = C.conditional_tokens
+    monkeypatch.setattr(C, "conditional_tokens", lambda t: calls.append(len(t)) or finder(t))
+    first = analysis.layers.conditional_marks(tokens)
+    pd.testing.assert_series_equal(first, finder(tokens).rename("conditional"))
+    assert first.sum() == 18 and calls == [len(tokens)]
+    pd.testing.assert_series_equal(analysis.layers.conditional_marks(tokens.copy()), first)
+    assert calls == [len(tokens)]  # read from the cache
+    assert analysis.layers.conditional_marks(tokens.iloc[:0]).tolist() == []
+    # In a fresh process, cached marks are read without importing spaCy (its import and lexicon take seconds).
+    tokens[["text", "lemma", "pos"]].to_parquet(tmp_path / "tokens.parquet")
+    code = ("import sys, pandas as pd; from analysis.layers import conditional_marks; "
+            f"m = conditional_marks(pd.read_parquet({str(tmp_path / 'tokens.parquet')!r})); "
+            "print(int(m.sum()), 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PRESSE_SOMMET_CACHE": str(tmp_path / "cache")})
+    assert out.stdout.split() == ["18", "False"]
