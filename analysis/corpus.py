@@ -266,6 +266,11 @@ class FolderCorpus:
                     raise _error("duplicate_text", self.raw / file, raw_file=True, other=seen[key])
                 seen[key] = file
 
+    def sources(self, start: int, stop: int) -> list[str]:
+        """The checksums of the raw files that rows start:stop of articles.csv are read from (a Europresse
+        document's: its export's); with those rows, all that their cleaning depends on."""
+        return [self.checksums[(europresse.reference(f) or (f,))[0]] for f in self.meta["file"].iloc[start:stop]]
+
     def spans(self, size: int) -> list[tuple[int, int]]:
         """The rows of articles.csv (start, stop) of each piece of `size` articles; a row left out goes with the
         article before it (or the first), so that the pieces' cleaning logs end to end are the corpus's."""

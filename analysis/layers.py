@@ -316,7 +316,7 @@ def cleaned_corpus(folder: FolderCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A checked data folder's corpus table and cleaning log (`FolderCorpus.read`, `corpus.cleaning_log`), cached
     under its raw files' checksums (checked against the bytes), its metadata and the cleaning code: each notebook
     of a report reads them instead of cleaning every article again. A cleaning error is never cached."""
-    key = cache.make_key("corpus", [cache.table_digest(folder.meta), sorted(folder.checksums.items())],
+    key = cache.make_key("corpus", [cache.table_digest(folder.meta), folder.sources(0, len(folder.meta))],
                          LAYER_CODE["corpus"])
 
     def clean() -> dict[str, pd.DataFrame]:

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import cache, paths
 from .corpus import FolderCorpus, cleaning_log
-from .layers import LAYERS, Layers
+from .layers import LAYER_CODE, LAYERS, Layers
 from .ledger import load_ledger
 
 PARTITION_SIZE = 500  # articles: about 60,000 words of press text, 150 MB of tables at most (bench/RESULTS.md)
@@ -58,22 +58,18 @@ def _check_size(size: int) -> None:
 
 class _Stored(Sequence):
     """The partitions of a data folder, cleaned piece by piece and stored in the cache under `root` (each piece's
-    table and cleaning log under a key of their content), then read back one at a time: `stored[k]` is
-    partition k's corpus table, `log(k)` its cleaning log. An entry gone from the cache is cleaned again."""
+    table and cleaning log under a key of what they are made of: its rows of articles.csv, its raw files'
+    checksums, the cleaning code), then read back one at a time: `stored[k]` is partition k's corpus table, `log(k)`
+    its cleaning log. A piece already in the cache is not cleaned again; an entry gone from it is."""
 
     def __init__(self, folder: FolderCorpus, size: int, root: str) -> None:
         _check_size(size)
         self.folder, self.root, self.spans = folder, root, folder.spans(size)
-        self.keys, light = [], []
         with cache.rooted(root):
-            for table, cleaned in folder.pieces(size):
-                tables = {"corpus": table, "log": cleaning_log(cleaned=cleaned)}
-                key = cache.make_key("cleaned", [cache.table_digest(t) for t in tables.values()], [])
-                if not cache.has_tables("cleaned", key, list(tables)):
-                    cache.store_tables("cleaned", key, tables)
-                self.keys.append(key)
-                light.append(table.drop(columns=TEXTS))
-        self.articles = pd.concat(light, ignore_index=True)
+            self.keys = [cache.make_key("cleaned", [cache.table_digest(folder.meta.iloc[start:stop]),
+                                                    folder.sources(start, stop)], LAYER_CODE["corpus"])
+                         for start, stop in self.spans]
+        self.articles = pd.concat([self[k].drop(columns=TEXTS) for k in range(len(self))], ignore_index=True)
 
     def __len__(self) -> int:
         return len(self.keys)

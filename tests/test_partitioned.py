@@ -211,3 +211,24 @@ def test_the_ledger_and_replaced_tables_see_the_whole_corpus_texts_included(cach
     replaced = parts.replace(actors=parts.actors)
     assert type(replaced) is analysis.Layers
     pd.testing.assert_frame_equal(replaced.corpus, whole.corpus)
+
+
+def test_a_piece_already_cleaned_is_read_from_the_cache_and_an_edited_one_is_cleaned_again(tmp_path, cache_dir,
+                                                                                          monkeypatch):
+    folder = tmp_path / "devset"
+    shutil.copytree(paths.DEVSET_DIR, folder)
+    cleaned = []
+    real = FolderCorpus.piece
+    monkeypatch.setattr(FolderCorpus, "piece", lambda self, start, stop: cleaned.append(start) or real(self, start,
+                                                                                                         stop))
+    first = analysis.pipeline(folder, partition_size=5)
+    assert cleaned == [0, 5, 10]
+    again = analysis.pipeline(folder, partition_size=5)
+    assert cleaned == [0, 5, 10]  # every piece read from the cache
+    pd.testing.assert_frame_equal(again.articles, first.articles)
+    pd.testing.assert_frame_equal(again.log, first.log)
+    meta = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    meta.loc[6, "title"] += " (mis à jour)"  # one row of the second piece edited: that piece alone is cleaned
+    meta.to_csv(folder / "articles.csv", index=False)
+    edited = analysis.pipeline(folder, partition_size=5)
+    assert cleaned == [0, 5, 10, 5] and edited.articles["title"].iat[6].endswith(" (mis à jour)")
