@@ -160,7 +160,9 @@ DASK_UP_TO = 6000
 
 def main() -> None:
     sizes = [int(s) for s in sys.argv[1:] if s != "--memory"] or [1500, 6000, 24000]
-    results = {}
+    target = HERE / "results" / "scale.json"
+    # The sizes run now replace theirs in the results file; the others keep their own runs (each dated).
+    results = json.loads(target.read_text())["sizes"] if target.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder, cache = Path(tmp) / f"corpus_{size}", Path(tmp) / f"cache_{size}"
@@ -175,12 +177,13 @@ def main() -> None:
             if size <= DASK_UP_TO:
                 print(f"[{size}] Dask LocalCluster, 2 workers ...", flush=True)
                 results[str(size)]["dask"] = run(["--dask", str(folder), str(Path(tmp) / f"dask_{size}"), "2"])
+            results[str(size)]["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             shutil.rmtree(folder)
             shutil.rmtree(cache, ignore_errors=True)
-    target = HERE / "results" / "scale.json"
     target.parent.mkdir(exist_ok=True)
     measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    target.write_text(json.dumps({"measured": measured, "sizes": results}, indent=1))
+    ordered = dict(sorted(results.items(), key=lambda item: int(item[0])))
+    target.write_text(json.dumps({"measured": measured, "sizes": ordered}, indent=1))
     print(f"wrote {target}")
 
 

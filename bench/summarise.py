@@ -34,7 +34,10 @@ def verdict(ok: bool) -> str:
 def scale_section(scale: dict) -> tuple[list[str], list[tuple[str, str, bool]]]:
     """Section 2: the corpus at scale, streamed in partitions; the bare parse; Dask; memory against the corpus."""
     sizes, targets = scale["sizes"], []
-    lines = ["## 2. Corpus at scale", "", f"Measured {scale['measured']}.", "",
+    dates = {size: r.get("measured", scale["measured"]) for size, r in sizes.items()}
+    when = (f"Measured {next(iter(dates.values()))}." if len(set(dates.values())) == 1 else
+            "Measured " + "; ".join(f"{int(size):,} documents {d}" for size, d in dates.items()) + ".")
+    lines = ["## 2. Corpus at scale", "", when, "",
              "The 1,500 French reviews of `data/external/polarity-fr-amazon.csv` as a corpus, or 6,000 and 24,000 made "
              "from them with a small edit each (`bench/scale.py [sizes]`: the sizes of the rows below were run). Each configuration in a fresh process: load and clean, every layer "
              "(in partitions of 500 articles, a parse worker beside the main process), then keyness over the whole "
