@@ -266,6 +266,11 @@ class FolderCorpus:
                     raise _error("duplicate_text", self.raw / file, raw_file=True, other=seen[key])
                 seen[key] = file
 
+    def release(self) -> None:
+        """Let go of the Europresse documents parsed for the checks: a piece that needs them again parses its
+        export again (`_documents`), so that a large export's texts are not held once the pieces are stored."""
+        self._docs = {}
+
     def sources(self, start: int, stop: int) -> list[str]:
         """The checksums of the raw files that rows start:stop of articles.csv are read from (a Europresse
         document's: its export's); with those rows, all that their cleaning depends on."""

@@ -70,6 +70,7 @@ class _Stored(Sequence):
                                                     folder.sources(start, stop)], LAYER_CODE["corpus"])
                          for start, stop in self.spans]
         self.articles = pd.concat([self[k].drop(columns=TEXTS) for k in range(len(self))], ignore_index=True)
+        folder.release()  # every piece is stored: the texts parsed for the checks are not held
 
     def __len__(self) -> int:
         return len(self.keys)

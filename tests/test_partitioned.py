@@ -198,6 +198,7 @@ def test_partitions_with_articles_left_out_give_the_table_and_the_log_of_the_fol
     assert parts.log.loc[parts.log["article_id"].isin(["004", "010"]), "rule"].tolist() == ["duplicate_of 002",
                                                                                            "duplicate_of 009"]
     assert parts.partitions.log(1)["article_id"].unique().tolist() == ["002", "003", "004"]
+    assert parts.partitions.folder._docs == {}  # the exports' texts are not held once every piece is stored
     shutil.rmtree(cache_dir / "cleaned")  # the cache emptied under open layers: a partition is cleaned again
     pd.testing.assert_frame_equal(parts.partitions[3], table.iloc[6:8].reset_index(drop=True))
     assert len(list((cache_dir / "cleaned").iterdir())) == 1
