@@ -223,6 +223,30 @@ def wrap_label(text: object, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
+def wrap_to_figure(ax, text: str, *, fontsize: float, x: float = 0.0) -> str:
+    """`text` broken between words to fit from `x` (a fraction of `ax`'s width) to the figure's right edge at
+    `fontsize`: a width in characters from one measure of the whole text, narrowed until the widest line fits (a
+    measure or two more). matplotlib's own `wrap=True` lays out every candidate line word by word at every draw,
+    which takes seconds for a long text (a key of many events) and grows with its square."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    probe = ax.text(x, 0, text, fontsize=fontsize, transform=ax.transAxes)
+    # A margin: small text measured at the figure's dpi runs a few per cent wider when saved at SAVE_DPI (hinting).
+    room = 0.95 * (fig.bbox.width - ax.transAxes.transform((x, 0))[0])
+    width = probe.get_window_extent(renderer).width
+    chars = max(10, int(room * len(text) / max(width, 1.0)))
+    wrapped = wrap_label(text, chars)
+    for _ in range(5):
+        probe.set_text(wrapped)
+        width = probe.get_window_extent(renderer).width
+        if width <= room or chars == 10:
+            break
+        chars = max(10, min(chars - 1, int(chars * room / width)))
+        wrapped = wrap_label(text, chars)
+    probe.remove()
+    return wrapped
+
+
 WORDCLOUD_SEED = clouds.SEED
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from .plots import STATUS_COLOURS, _spread, span_label, text_colour
+from .plots import STATUS_COLOURS, _spread, span_label, text_colour, wrap_to_figure
 from .plots import wrap_label as wrap
 
 CARRIAGE_COLOURS = {"asserted": "#2c5f9e", "hedged": "#9ecae1", "rejected": "#c0392b", "": "#f2f2f2"}
@@ -95,10 +95,10 @@ def claims_timeline(events: pd.DataFrame, ledger: pd.DataFrame, published: pd.Se
     bottom.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title=f"status in "
                   f"{status_in}", title_fontsize=8)
     bottom.set_title(f"{span}: each claim's horizon, coloured by its status in {status_in}", fontsize=10)
-    if key:
-        bottom.text(0, -0.06, "Events: " + "   ".join(key), transform=bottom.transAxes, fontsize=7, va="top",
-                    wrap=True)
     fig.tight_layout()
+    if key:  # below the laid-out panel, wrapped to the figure's width (bbox_inches="tight" keeps it in the PNG)
+        bottom.text(0, -0.06, wrap_to_figure(bottom, "Events: " + "   ".join(key), fontsize=7),
+                    transform=bottom.transAxes, fontsize=7, va="top")
     return fig
 
 

@@ -281,3 +281,15 @@ def test_category_grid_has_one_legend_entry_per_category_and_no_colourbar():
         key = next(k for k, v in plots_ledger.CARRIAGE_NAMES.items() if v == text.get_text())
         background = plots_ledger.CARRIAGE_COLOURS[key]
         assert plots.contrast_ratio(background, text.get_color()) >= 4.5
+
+
+def test_a_long_text_is_wrapped_between_words_to_the_figure_s_width_when_saved():
+    fig, ax = plt.subplots(figsize=(8, 3))
+    key = "Events: " + "   ".join(f"{n}. {n:02d} Aug: le Kremlin annonce une rencontre (00{n % 5})" for n in range(1, 41))
+    wrapped = plots.wrap_to_figure(ax, key, fontsize=7, x=0.1)
+    assert wrapped.split() == key.split() and len(wrapped.splitlines()) >= 8
+    text = ax.text(0.1, -0.1, wrapped, transform=ax.transAxes, fontsize=7, va="top")
+    fig.set_dpi(plots.SAVE_DPI)  # as saved: small text runs wider than at the figure's own dpi
+    extent = text.get_window_extent(fig.canvas.get_renderer())
+    assert extent.x1 <= fig.bbox.width and extent.x0 == pytest.approx(ax.transAxes.transform((0.1, 0))[0])
+    assert plots.wrap_to_figure(ax, "Un seul événement.", fontsize=7) == "Un seul événement."
