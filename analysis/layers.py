@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import cache, clouds, conditional, mentions, nlp, paths, speech, terms, timex, tone
 from .actors import assign_actors
+from .cleaning import CleanedArticle
 from .compare import load_places
 from .corpus import FolderCorpus, cleaning_log
 from .errors import CorpusError
@@ -312,17 +313,18 @@ def cloud_layout(frequencies: dict[str, float], *, seed: int = clouds.SEED) -> p
     return cache.cached_table("cloud_layout", key, lambda: clouds.layout(frequencies, seed=seed))
 
 
+def cleaned_tables(found: tuple[pd.DataFrame, dict[str, CleanedArticle]]) -> dict[str, pd.DataFrame]:
+    """`FolderCorpus.read()` or `.piece()` as the two tables the cache keeps of it: `corpus`, and `log`."""
+    return {"corpus": found[0], "log": cleaning_log(cleaned=found[1])}
+
+
 def cleaned_corpus(folder: FolderCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A checked data folder's corpus table and cleaning log (`FolderCorpus.read`, `corpus.cleaning_log`), cached
     under its raw files' checksums (checked against the bytes), its metadata and the cleaning code: each notebook
     of a report reads them instead of cleaning every article again. A cleaning error is never cached."""
     key = cache.make_key("corpus", [cache.table_digest(folder.meta), folder.sources(0, len(folder.meta))],
                          LAYER_CODE["corpus"])
-
-    def clean() -> dict[str, pd.DataFrame]:
-        base, cleaned = folder.read()
-        return {"corpus": base, "log": cleaning_log(cleaned=cleaned)}
-    tables = cache.cached_tables("corpus", key, ["corpus", "log"], clean)
+    tables = cache.cached_tables("corpus", key, ["corpus", "log"], lambda: cleaned_tables(folder.read()))
     tables["corpus"].attrs["data_dir"] = folder.root
     return tables["corpus"], tables["log"]
 

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import cache, paths
 from .corpus import FolderCorpus, cleaning_log
-from .layers import LAYER_CODE, LAYERS, Layers
+from .layers import LAYER_CODE, LAYERS, Layers, cleaned_tables
 from .ledger import load_ledger
 
 PARTITION_SIZE = 500  # articles: about 60,000 words of press text, 150 MB of tables at most (bench/RESULTS.md)
@@ -89,13 +89,8 @@ class _Stored(Sequence):
             raise IndexError(f"partition {k} of {len(self)}")
         k %= len(self)
         with cache.rooted(self.root):
-            return cache.cached_tables("cleaned", self.keys[k], [name], lambda: self._clean_again(k))[name]
-
-    def _clean_again(self, k: int) -> dict[str, pd.DataFrame]:
-        table, cleaned = self.folder.piece(*self.spans[k])
-        tables = {"corpus": table, "log": cleaning_log(cleaned=cleaned)}
-        cache.store_tables("cleaned", self.keys[k], tables)
-        return tables
+            return cache.cached_tables("cleaned", self.keys[k], ["corpus", "log"],
+                                       lambda: cleaned_tables(self.folder.piece(*self.spans[k])))[name]
 
 
 def layer_names(base: pd.DataFrame) -> list[str]:

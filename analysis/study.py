@@ -16,9 +16,9 @@ import pandas as pd
 
 from . import paths
 from .actors import load_actors
-from .corpus import FolderCorpus, cleaning_log
+from .corpus import FolderCorpus
 from .errors import CorpusError, command_status
-from .layers import Layers, cleaned_corpus, tone_benchmark
+from .layers import Layers, cleaned_corpus, cleaned_tables, tone_benchmark
 from .partitioned import PARTITION_SIZE, PartitionedLayers
 
 
@@ -45,8 +45,8 @@ def pipeline(data_dir: Path | str | None = None, *, corpus: pd.DataFrame | None 
         if use_cache:
             base, log = cleaned_corpus(folder)
         else:
-            base, cleaned = folder.read()
-            log = cleaning_log(cleaned=cleaned)
+            tables = cleaned_tables(folder.read())
+            base, log = tables["corpus"], tables["log"]
     else:
         missing = [c for c in ("article_id", "text") if c not in corpus.columns]
         if missing or corpus["article_id"].duplicated().any():
