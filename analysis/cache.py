@@ -1,11 +1,12 @@
 """The disk cache of derived layers: keyed by content, stored in formats that cannot run code.
 
-Only `analysis.layers` (the pipeline) calls it. A key is the hash of the layer's name, the content (or the keys) of its
+Only the pipeline (`analysis.layers`, `analysis.partitioned`) calls it, and `analysis.figure_cache` for the PNGs of
+figures, keyed by their own content. A layer's key is the hash of the layer's name, the content (or the keys) of its
 inputs, a signature of the code and data files that compute it (recomputed at every call, so an edit made in a
 live Jupyter session counts) and the versions of the libraries it uses. Values are Parquet files (tables) or
-raw bytes (a spaCy DocBin); never pickle. Writes go through a per-process temporary file and an atomic rename,
-so concurrent writers of one entry never collide and a reader never sees half a file. An entry that cannot be
-read (truncated, corrupt, planted) is reported in one line on stderr and rebuilt.
+raw bytes (a spaCy DocBin, a figure's PNG); never pickle. Writes go through a per-process temporary file and an
+atomic rename, so concurrent writers of one entry never collide and a reader never sees half a file. An entry that
+cannot be read (truncated, corrupt, planted) is reported in one line on stderr and rebuilt.
 """
 from __future__ import annotations
 

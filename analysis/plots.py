@@ -15,7 +15,7 @@ from IPython import get_ipython
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
-from . import clouds, paths
+from . import clouds, figure_cache, paths
 
 # Colours that read (analysis.colours) were written here first: figures and tests import them from here too.
 from .colours import contrast_ratio as contrast_ratio
@@ -117,13 +117,15 @@ class SavedFigure:
 
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, folder: Path | None = None) -> SavedFigure:
     """Save `fig` as figures/<name>.png (and `data` as figures/<name>.csv, with its row labels whenever they are not
-    row numbers; an unnamed label column is called `row`). In a notebook the figure is then shown as that PNG, not
-    drawn a second time (see `_show_as_saved`)."""
+    row numbers; an unnamed label column is called `row`). A figure unchanged since it was last drawn is not drawn
+    again: its PNG comes from the cache (`analysis.figure_cache`). In a notebook the figure is then shown as that PNG,
+    not drawn a second time (see `_show_as_saved`)."""
     folder = folder or figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name}.png"
-    fig.savefig(target, dpi=SAVE_DPI, bbox_inches="tight")
-    _show_as_saved(fig, target.read_bytes())
+    png = figure_cache.figure_png(fig, dpi=SAVE_DPI)
+    target.write_bytes(png)
+    _show_as_saved(fig, png)
     csv = None
     if data is not None:
         csv = folder / f"{name}.csv"

@@ -8,8 +8,12 @@ rendering of a page, and nothing a notebook computes.
 Every run is `python -m analysis.report` in a fresh process, with its own cache folder (PRESSE_SOMMET_CACHE):
 warm runs share a cache built once beforehand, cold runs start from an empty one.
 
-Then a breakdown, once, warm: each notebook executed in its own kernel with timers around what draws (matplotlib's
-`Figure.savefig`, where a figure is laid out, drawn and encoded; the word clouds' layout) and what shows tables
+Warm runs are made twice: as they come (every figure unchanged since the cache was filled, so its PNG is read from the
+cache: `analysis.figure_cache`), and with the figures' entries removed before each run, so that every figure is drawn.
+
+Then a breakdown, once, warm: each notebook executed in its own kernel with timers around what saves figures
+(`plots.save_figure`: the figure's key, its PNG from the cache or drawn, the files written), what draws (matplotlib's
+`Figure.savefig`, where a figure is laid out, drawn and encoded), the word clouds' images and what shows tables
 (`analysis.display.show`), against the time of all its cells.
 
     python bench/report_build.py [repetitions]     # writes bench/results/report.json
@@ -19,6 +23,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +37,7 @@ import nbformat
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+FIGURE_LAYER = "figure"  # the cache folder of analysis.figure_cache (LAYER)
 SETUP = "display(setup())"  # the first output of every notebook: the interactive tables' code
 
 
@@ -81,7 +87,8 @@ def _timed(module, qualname, label):
         finally:
             _SPENT[label] = _SPENT.get(label, 0.0) + _time.perf_counter() - start
     setattr(owner, name, timed)
-_timed("matplotlib.figure", "Figure.savefig", "figures")
+_timed("analysis.plots", "save_figure", "figures")
+_timed("matplotlib.figure", "Figure.savefig", "drawn")
 _timed("analysis.plots", "cloud_image", "word_clouds")
 _timed("analysis.display", "show", "tables")
 _START = _time.perf_counter()
@@ -117,7 +124,10 @@ def breakdown(cache: Path) -> dict[str, dict[str, float]]:
     return out
 
 
-def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = None) -> float:
+def build(out: Path, cache: Path, *, jobs: int = 1, notebooks: Path | None = None, draw: bool = False) -> float:
+    """Seconds of one `python -m analysis.report` (with `draw`: the cached figures removed first, untimed)."""
+    if draw:
+        shutil.rmtree(cache / FIGURE_LAYER, ignore_errors=True)
     args = [sys.executable, "-m", "analysis.report", "--out", str(out), "--jobs", str(jobs)]
     if notebooks:
         args += ["--notebooks", str(notebooks)]
@@ -138,7 +148,7 @@ def main() -> None:
         floor_notebooks(tmp / "floor", n, code)
         warm = tmp / "warm-cache"
         build(tmp / "out", warm)  # fills the warm cache (untimed)
-        for label, kwargs in [("floor", {"notebooks": tmp / "floor"}), ("warm", {}),
+        for label, kwargs in [("floor", {"notebooks": tmp / "floor"}), ("warm", {}), ("warm_drawn", {"draw": True}),
                               ("floor_jobs2", {"notebooks": tmp / "floor", "jobs": 2}), ("warm_jobs2", {"jobs": 2})]:
             print(f"{label} ...", flush=True)
             results[label] = [build(tmp / "out", warm, **kwargs) for _ in range(reps)]
