@@ -8,8 +8,8 @@ run again in JupyterLab, need not draw an unchanged figure again. The key is a d
   figure's number in pyplot);
 - the code that state refers to: matplotlib, numpy, pandas and the standard library through their versions, the
   library's own modules through their files' digests;
-- how it is drawn: the dpi, the tight box, matplotlib's settings (rcParams) and fonts, the versions of matplotlib,
-  FreeType, Pillow and numpy.
+- how it is drawn: the dpi, the tight box, matplotlib's settings (rcParams) and fonts, the locale's time names,
+  the versions of matplotlib, FreeType, Pillow, numpy and pandas.
 
 A figure that refers to code from anywhere else (a function or a class written in a notebook, or in a package whose
 version is not in the key) has no key: it is drawn every time. The state is pickled only to be hashed; nothing is ever
@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import locale
 import pickle
 import struct
 import sys
@@ -109,10 +110,10 @@ def figure_key(fig: Figure, *, dpi: float) -> str | None:
 
 
 def _drawing_context() -> list:
-    """What draws a figure besides the figure: settings, fonts, library versions."""
+    """What draws a figure besides the figure: settings, fonts, the locale (month names of date ticks), versions."""
     settings = sorted((name, repr(value)) for name, value in matplotlib.rcParams.items())
     fonts = [(f.fname, f.name, f.style, f.variant, f.weight, f.stretch) for f in font_manager.fontManager.ttflist]
-    return [settings, fonts, _versions()]
+    return [settings, fonts, locale.setlocale(locale.LC_TIME), _versions()]
 
 
 def _versions() -> dict[str, str]:
