@@ -12,7 +12,8 @@ run again in JupyterLab, need not draw an unchanged figure again. The key is a d
   the versions of matplotlib, FreeType, Pillow, numpy and pandas.
 
 A figure that refers to code from anywhere else (a function or a class written in a notebook, or in a package whose
-version is not in the key) has no key: it is drawn every time. The state is pickled only to be hashed; nothing is ever
+version is not in the key), or that calls a function connected to its canvas as it is drawn, has no key: it is drawn
+every time. The state is pickled only to be hashed; nothing is ever
 unpickled, and what is stored is the PNG, checked chunk by chunk when read back.
 """
 from __future__ import annotations
@@ -43,6 +44,8 @@ VERSIONED = ("matplotlib", "numpy", "pandas", "pillow")
 TRUSTED = frozenset({"builtins", "collections", "copyreg", "datetime", "functools", "itertools", "operator",
                      "_operator", "matplotlib", "mpl_toolkits", "numpy", "pandas", "PIL"})
 OWN = "analysis"
+# Events sent to functions a user connects to the canvas while the figure is drawn.
+DRAWING_SIGNALS = ("draw_event", "resize_event")
 # Pickled state that says where an object sits in this process, not what it draws.
 BOOKKEEPING = {TransformNode: ("_parents",), Figure: ("_number", "_restore_to_pylab")}
 
@@ -97,6 +100,8 @@ class _StatePickler(pickle.Pickler):
 
 def figure_key(fig: Figure, *, dpi: float) -> str | None:
     """The key of `fig` drawn at `dpi` in a tight box, or None when it has none (see the module's docstring)."""
+    if any(fig.canvas.callbacks.callbacks.get(signal) for signal in DRAWING_SIGNALS):
+        return None  # a function called as the figure is drawn may change it, and is not in its pickled state
     sink = _Digest()
     pickler = _StatePickler(sink)
     try:

@@ -100,6 +100,13 @@ def test_a_figure_referring_to_code_outside_the_key_is_drawn_every_time(tmp_path
     assert not (tmp_path / "cache" / "figure").exists()
 
 
+def test_a_figure_that_calls_a_function_as_it_is_drawn_has_no_key():
+    fig = make()
+    assert figure_cache.figure_key(fig, dpi=DPI) is not None
+    fig.canvas.mpl_connect("draw_event", lambda event: event.canvas.figure.axes[0].set_title("drawn"))
+    assert figure_cache.figure_key(fig, dpi=DPI) is None
+
+
 def test_library_code_a_figure_refers_to_is_keyed_by_its_file(monkeypatch):
     fig = make()
     fig.axes[0].yaxis.set_major_formatter(FuncFormatter(lambda value, _: plots.count_label(int(value), "mention")))
