@@ -7,7 +7,8 @@ run again in JupyterLab, need not draw an unchanged figure again. The key is a d
   bookkeeping that differs from one process to the next (the ids under which a transform keeps its parents, the
   figure's number in pyplot);
 - the code that state refers to: matplotlib, numpy, pandas and the standard library through their versions, the
-  library's own modules through their files' digests;
+  library's own modules through their files' digests (for a function of the library, the modules of the library's
+  functions it calls too);
 - how it is drawn: the dpi, the tight box, matplotlib's settings (rcParams) and fonts, the locale's time names,
   the versions of matplotlib, FreeType, Pillow, numpy and pandas.
 
@@ -28,7 +29,7 @@ import sys
 import zlib
 from importlib import metadata
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType, ModuleType
+from types import BuiltinFunctionType, CodeType, FunctionType, ModuleType
 
 import matplotlib
 from matplotlib import font_manager, ft2font
@@ -76,7 +77,9 @@ class _StatePickler(pickle.Pickler):
         if isinstance(obj, (type, FunctionType, BuiltinFunctionType)):
             self._vouch(obj)
             if isinstance(obj, FunctionType) and obj.__module__.partition(".")[0] == OWN:
-                # by name, with what it captured (a lambda or a closure of the library cannot be pickled by name)
+                # by name, with what it captured (a lambda or a closure of the library cannot be pickled by name),
+                # and the library modules of what it calls by name
+                self.own_modules |= _own_modules_reached(obj)
                 closure = tuple(cell.cell_contents for cell in obj.__closure__ or ())
                 return tuple, ((obj.__module__, obj.__qualname__, obj.__defaults__, obj.__kwdefaults__, closure),)
             return NotImplemented
@@ -96,6 +99,35 @@ class _StatePickler(pickle.Pickler):
             self.own_modules.add(module)
         elif root not in TRUSTED:
             raise Unkeyable(f"{module}.{getattr(obj, '__qualname__', type(obj).__name__)}")
+
+
+def _own_modules_reached(func: FunctionType) -> set[str]:
+    """The library modules of `func` and of the library's functions, classes and modules it names, transitively."""
+    found: set[str] = set()
+    seen: set[int] = set()
+    todo = [func]
+    while todo:
+        f = todo.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        found.add(f.__module__)
+        codes = [f.__code__]
+        names: set[str] = set()
+        while codes:  # the function's code and the code of what it defines (lambdas, comprehensions)
+            code = codes.pop()
+            names.update(code.co_names)
+            codes += [c for c in code.co_consts if isinstance(c, CodeType)]
+        for name in names:
+            value = f.__globals__.get(name)
+            module = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if not isinstance(module, str) or module.partition(".")[0] != OWN:
+                continue
+            if isinstance(value, FunctionType):
+                todo.append(value)
+            else:
+                found.add(module)
+    return found
 
 
 def figure_key(fig: Figure, *, dpi: float) -> str | None:

@@ -118,6 +118,8 @@ def test_library_code_a_figure_refers_to_is_keyed_by_its_file(monkeypatch):
     pickler = figure_cache._StatePickler(figure_cache._Digest())
     pickler.dump(fig)
     assert pickler.own_modules == {"analysis.plots"}
+    # a library function named by a lambda of the library: the modules of what it calls are keyed too
+    assert figure_cache._own_modules_reached(plots.heatmap) >= {"analysis.plots", "analysis.colours"}
     key = figure_cache.figure_key(fig, dpi=DPI)
     real = cache.file_digest
     monkeypatch.setattr(cache, "file_digest", lambda path: "edited" if path.name == "plots.py" else real(path))
