@@ -57,8 +57,17 @@ def rooted(root: Path | str | None) -> Iterator[None]:
 @lru_cache(maxsize=1)
 def versions() -> dict[str, str]:
     """Versions of the libraries that shape the layers (read from package metadata, no import)."""
-    out = {"python": f"{sys.version_info.major}.{sys.version_info.minor}", "format": str(CACHE_FORMAT)}
-    for name in VERSIONED:
+    return {"python": python_version(), "format": str(CACHE_FORMAT), **package_versions(VERSIONED)}
+
+
+def python_version() -> str:
+    return f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def package_versions(names) -> dict[str, str]:
+    """Each installed package's version from its metadata (no import), "absent" when it is not installed."""
+    out = {}
+    for name in names:
         try:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

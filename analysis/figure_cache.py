@@ -27,7 +27,6 @@ import pickle
 import struct
 import sys
 import zlib
-from importlib import metadata
 from pathlib import Path
 from types import BuiltinFunctionType, CodeType, FunctionType, ModuleType
 
@@ -154,13 +153,8 @@ def _drawing_context() -> list:
 
 
 def _versions() -> dict[str, str]:
-    out = {"python": f"{sys.version_info.major}.{sys.version_info.minor}", "freetype": ft2font.__freetype_version__}
-    for name in VERSIONED:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "absent"
-    return out
+    return {"python": cache.python_version(), "freetype": ft2font.__freetype_version__,
+            **cache.package_versions(VERSIONED)}
 
 
 def figure_png(fig: Figure, *, dpi: float) -> bytes:
